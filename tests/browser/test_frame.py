@@ -94,7 +94,8 @@ def test_shared_filter_url_restores_the_filter_in_a_new_context(browser, server)
 def test_broken_dataset_shows_its_failures_not_a_traceback(page, fresh_server, broken_dir) -> None:
     server = fresh_server({"ATLAS_DATA_DIR": str(broken_dir)})
     page.goto(f"{server.url}/networks")
-    page.wait_for_selector('[data-testid="stAlertContentError"]', timeout=30_000)
+    wait_ready(page)
+    page.wait_for_selector('[data-testid="stDataFrame"]', timeout=30_000)
     assert "could not be loaded" in page.locator('[data-testid="stAlertContentError"]').inner_text()
     assert page.locator('[data-testid="stException"]').count() == 0
     assert page.locator('[data-testid="stDataFrame"]').count() == 1
