@@ -258,3 +258,55 @@ def filter_options(ds: Dataset) -> dict[str, list[str]]:
         "themes": ds.themes.sort_values("label")["id"].tolist(),
         "kinds": ds.network_kinds["id"].tolist(),
     }
+
+
+def network_labels(table: pd.DataFrame) -> dict[str, str]:
+    """A short unique label per network for legends and pickers: the acronym, or the acronym and
+    seat country where two networks share one (U15 Canada, U15 Germany), or the name."""
+    acronyms = table["acronym"]
+    shared = acronyms[acronyms.duplicated(keep=False)].dropna()
+    labels = {}
+    for row in table.itertuples():
+        if pd.isna(row.acronym):
+            labels[row.id] = str(row.name)
+        elif row.acronym in set(shared) and pd.notna(row.hq_country_name):
+            labels[row.id] = f"{row.acronym} {row.hq_country_name}"
+        else:
+            labels[row.id] = str(row.acronym)
+    return labels
+
+
+def overview_figures(memberships: pd.DataFrame, networks: pd.DataFrame) -> dict[str, int]:
+    """Headline counts for the current filters."""
+    return {
+        "networks": len(networks),
+        "institutions": memberships["institution_id"].nunique(),
+        "countries": memberships["country"].nunique(),
+        "memberships": len(memberships),
+    }
+
+
+def filtered_memberships(ds: Dataset, networks: pd.DataFrame, filters: Filters) -> pd.DataFrame:
+    """Current memberships of the given networks whose institution lies where the filters allow."""
+    current = current_memberships(ds)
+    rows = current[current["network_id"].isin(networks["id"])]
+    allowed = countries_for(filters, ds)
+    if allowed is not None:
+        rows = rows[rows["country"].isin(allowed)]
+    return rows.reset_index(drop=True)
+
+
+def networks_by_kind(networks: pd.DataFrame) -> pd.DataFrame:
+    """How many networks of each kind, most first."""
+    counts = networks.groupby("kind_label").size().rename("networks").reset_index()
+    return counts.sort_values(["networks", "kind_label"], ascending=[False, True]).reset_index(drop=True)
+
+
+def most_connected_institutions(memberships: pd.DataFrame, labels: dict[str, str], top: int = 15) -> pd.DataFrame:
+    """The institutions in the most networks (among ``memberships``), with the networks named."""
+    grouped = memberships.groupby("institution_id")
+    table = grouped[["institution_name", "city", "country_name"]].first()
+    table["network_count"] = grouped["network_id"].nunique()
+    table["networks"] = grouped["network_id"].agg(lambda ids: ", ".join(sorted(labels.get(i, i) for i in set(ids))))
+    table = table.reset_index().sort_values(["network_count", "institution_name"], ascending=[False, True])
+    return table.head(top).reset_index(drop=True)

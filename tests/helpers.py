@@ -46,6 +46,8 @@ TINY: dict[str, list[dict[str, str]]] = {
             "first_call_year": "",
             "funding_status": "",
             "hq_city": "Leuven",
+            "hq_lat": "50.87959",
+            "hq_lon": "4.70093",
             "hq_country": "BE",
             "website": "https://alpha.example.org",
             "summary": "A league of research universities.",

@@ -95,3 +95,45 @@ def test_broken_dataset_stops_with_a_table_of_failures(broken_dir, monkeypatch) 
     table = at.dataframe[0].value
     assert {"networks.csv", "institutions.csv", "memberships.csv"} <= set(table["file"])
     assert at.caption.len == 0 or not any("Data as of" in c.value for c in at.caption)
+
+
+def test_overview_shows_headlines_that_follow_the_filters() -> None:
+    at = run_app("pages/overview.py")
+    assert [m.label for m in at.metric] == ["Networks", "Institutions", "Countries", "Memberships"]
+    before = [m.value for m in at.metric]
+    at.sidebar.multiselect(key="country").select("PL").run()
+    after = [m.value for m in at.metric]
+    assert not at.exception
+    assert int(after[1].replace(",", "")) < int(before[1].replace(",", ""))
+    assert after[2] == "1"
+
+
+def test_overview_says_so_when_filters_leave_nothing() -> None:
+    at = run_app("pages/overview.py")
+    at.sidebar.multiselect(key="kind").select("declaration").run()
+    at.sidebar.multiselect(key="country").select("AU").run()
+    assert not at.exception
+    assert any("No network matches" in i.value or "no listed members" in i.value for i in at.info)
+
+
+def test_map_defaults_to_leru_and_reports_what_it_shows() -> None:
+    at = run_app("pages/map.py")
+    assert not at.exception
+    assert at.multiselect(key="map_networks").value == ["LERU"]
+    assert any(c.value.startswith("24 member institutions in 12 countries") for c in at.caption)
+
+
+def test_map_picker_and_country_filter_change_the_points() -> None:
+    at = run_app("pages/map.py")
+    at.multiselect(key="map_networks").select("CG").run()
+    assert any("in more than one of these networks" in c.value for c in at.caption)
+    at.sidebar.multiselect(key="country").select("DE").run()
+    assert not at.exception
+    takeaway = next(c.value for c in at.caption if "member institution" in c.value)
+    assert takeaway.split(" member")[0].isdigit() and " in 1 country" in takeaway
+
+
+def test_map_with_no_network_chosen_asks_for_one() -> None:
+    at = run_app("pages/map.py")
+    at.multiselect(key="map_networks").set_value([]).run()
+    assert any("Pick one or more networks" in i.value for i in at.info)

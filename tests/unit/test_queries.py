@@ -131,3 +131,26 @@ def test_queries_do_not_change_the_dataset(tiny) -> None:
 def test_ended_project_is_labelled_ended_with_its_former_members() -> None:
     assert queries.coverage_status(0, 7, "full", ended=True) == "ended"
     assert queries.coverage_label(0, 7, "exact", "full", ended=True, former=7) == "ended; 7 former members listed"
+
+
+def test_overview_queries_follow_the_filters(tiny) -> None:
+    table = queries.network_table(tiny)
+    filters = Filters(countries=("BE", "PL"))
+    networks = queries.filter_networks(table, tiny, filters)
+    memberships = queries.filtered_memberships(tiny, networks, filters)
+    assert set(memberships["country"]) == {"BE", "PL"}
+    assert queries.overview_figures(memberships, networks) == {
+        "networks": 3,
+        "institutions": 2,
+        "countries": 2,
+        "memberships": 3,
+    }
+    kinds = queries.networks_by_kind(networks)
+    assert kinds["networks"].sum() == 3
+    top = queries.most_connected_institutions(memberships, {"alpha": "ALPHA", "beta": "BETA"})
+    assert top.iloc[0].to_dict() | {} == {
+        **top.iloc[0].to_dict(),
+        "institution_name": "KU Leuven",
+        "network_count": 2,
+        "networks": "ALPHA, BETA",
+    }

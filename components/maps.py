@@ -1,0 +1,386 @@
+"""Map figures: pydeck decks for the browser and a static plotly twin for image export.
+
+Builders (make_*) are pure: they take frames, the outlines and plain values and return a new
+pydeck Deck or plotly Figure. Networks are told apart by colour and, never by colour alone, by
+ring size on the deck and marker shape on the static map; a legend is drawn beside the deck.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import pandas as pd
+import plotly.graph_objects as go
+import pydeck as pdk
+
+LAND = [236, 236, 232]
+BORDER = [255, 255, 255]
+SYMBOLS = ["circle", "square", "diamond", "triangle-up", "triangle-down", "star", "hexagon", "cross"]
+RING_NAMES = [
+    "filled dot",
+    "small ring",
+    "medium ring",
+    "large ring",
+    "larger ring",
+    "wide ring",
+    "wider ring",
+    "widest ring",
+]
+
+
+def hex_to_rgb(colour: str) -> list[int]:
+    colour = colour.lstrip("#")
+    return [int(colour[i : i + 2], 16) for i in (0, 2, 4)]
+
+
+def fit_view(lons: pd.Series, lats: pd.Series) -> pdk.ViewState:
+    """A view centred on the points, zoomed so that they all show (whole world when there are none)."""
+    if lons.empty:
+        return pdk.ViewState(latitude=25, longitude=10, zoom=0.8)
+    west, east, south, north = lons.min(), lons.max(), lats.min(), lats.max()
+    span = max(east - west, (north - south) * 1.6, 8)
+    zoom = max(0.4, min(6.0, math.log2(360 / span) + 0.3))
+    return pdk.ViewState(latitude=(north + south) / 2, longitude=(east + west) / 2, zoom=zoom)
+
+
+def _outline_layer(outlines: dict[str, Any]) -> pdk.Layer:
+    return pdk.Layer(
+        "GeoJsonLayer",
+        data=outlines,
+        id="countries",
+        stroked=True,
+        filled=True,
+        get_fill_color=LAND,
+        get_line_color=BORDER,
+        line_width_min_pixels=0.6,
+        pickable=False,
+    )
+
+
+def _region_features(
+    outlines: dict[str, Any], partners: pd.DataFrame, labels: dict[str, str], colours: dict[str, str]
+) -> list[dict[str, Any]]:
+    by_code = {f["properties"]["iso_a2"]: f for f in outlines["features"] if f["properties"]["iso_a2"]}
+    features = []
+    for row in partners.itertuples():
+        base = by_code.get(row.country)
+        if base is None:
+            continue
+        rgb = hex_to_rgb(colours[row.network_id])
+        tooltip = (
+            f"{base['properties']['name']}: partner region of {labels[row.network_id]} ({row.region}, {row.relation})"
+        )
+        features.append(
+            {
+                "type": "Feature",
+                "geometry": base["geometry"],
+                "properties": {"fill": [*rgb, 70], "line": [*rgb, 160], "tooltip": tooltip},
+            }
+        )
+    return features
+
+
+def make_network_deck(
+    points: pd.DataFrame,
+    partners: pd.DataFrame,
+    arcs: pd.DataFrame,
+    seats: pd.DataFrame,
+    network_ids: list[str],
+    labels: dict[str, str],
+    colours: dict[str, str],
+    outlines: dict[str, Any],
+    map_style: str | None = None,
+) -> pdk.Deck:
+    """Members as dots and rings (one size per network), partner regions as filled countries,
+    arcs from each network's seat to its partner regions, and seat labels."""
+    layers = [_outline_layer(outlines)]
+    regions = _region_features(outlines, partners, labels, colours)
+    if regions:
+        layers.append(
+            pdk.Layer(
+                "GeoJsonLayer",
+                data={"type": "FeatureCollection", "features": regions},
+                id="partner-regions",
+                filled=True,
+                stroked=True,
+                get_fill_color="properties.fill",
+                get_line_color="properties.line",
+                line_width_min_pixels=0.8,
+                pickable=True,
+            )
+        )
+    if not arcs.empty:
+        arc_data = arcs.assign(
+            colour=arcs["network_id"].map(lambda n: [*hex_to_rgb(colours[n]), 200]),
+            tooltip=[
+                f"{labels[n]} works with {r} ({rel})"
+                for n, r, rel in zip(arcs["network_id"], arcs["region"], arcs["relation"], strict=True)
+            ],
+        )
+        layers.append(
+            pdk.Layer(
+                "ArcLayer",
+                data=arc_data,
+                id="arcs",
+                get_source_position=["from_lon", "from_lat"],
+                get_target_position=["to_lon", "to_lat"],
+                get_source_color="colour",
+                get_target_color="colour",
+                get_width=2,
+                pickable=True,
+            )
+        )
+    for rank, network_id in enumerate(network_ids):
+        mine = points[points["network_id"] == network_id]
+        if mine.empty:
+            continue
+        rgb = hex_to_rgb(colours[network_id])
+        data = mine.assign(tooltip=[_point_tooltip(r, labels[network_id]) for r in mine.itertuples()])
+        layers.append(
+            pdk.Layer(
+                "ScatterplotLayer",
+                data=data[["lon", "lat", "tooltip"]],
+                id=f"members-{network_id}",
+                get_position=["lon", "lat"],
+                radius_units="pixels",
+                get_radius=4 + 2.5 * rank,
+                filled=rank == 0,
+                stroked=True,
+                get_fill_color=[*rgb, 230],
+                get_line_color=[*rgb, 255] if rank else [255, 255, 255, 255],
+                line_width_units="pixels",
+                get_line_width=2 if rank else 1,
+                pickable=True,
+            )
+        )
+    if not seats.empty:
+        seat_data = seats.assign(
+            label=seats["network_id"].map(labels),
+            tooltip=[f"{labels[n]}: {a}" for n, a in zip(seats["network_id"], seats["anchor"], strict=True)],
+        )
+        layers.append(
+            pdk.Layer(
+                "TextLayer",
+                data=seat_data,
+                id="seats",
+                get_position=["lon", "lat"],
+                get_text="label",
+                get_size=13,
+                get_color=[30, 30, 30, 255],
+                get_alignment_baseline="'bottom'",
+                background=True,
+                get_background_color=[255, 255, 255, 210],
+                pickable=True,
+            )
+        )
+    lons = pd.concat([points["lon"], arcs.get("to_lon", pd.Series(dtype=float))]).astype(float)
+    lats = pd.concat([points["lat"], arcs.get("to_lat", pd.Series(dtype=float))]).astype(float)
+    return pdk.Deck(
+        layers=layers,
+        initial_view_state=fit_view(lons, lats),
+        map_style=map_style,
+        map_provider="carto" if map_style else None,
+        tooltip={"text": "{tooltip}"},
+    )
+
+
+def _point_tooltip(row: Any, label: str) -> str:
+    role = "" if row.role in ("member", "partner") else f" ({row.role})"
+    return f"{row.institution_name}\n{row.city}, {row.country_name}\n{label}{role}"
+
+
+def make_institution_deck(
+    institutions: pd.DataFrame, colour: str, outlines: dict[str, Any], map_style: str | None = None
+) -> pdk.Deck:
+    """Every institution as one dot, its size growing with the number of networks it is in."""
+    rgb = hex_to_rgb(colour)
+    data = institutions.assign(
+        radius=3 + 2 * institutions["network_count"].clip(upper=8),
+        tooltip=[
+            f"{r.institution_name}\n{r.city}, {r.country_name}\n{r.network_count} network"
+            f"{'s' if r.network_count != 1 else ''}: {r.networks}"
+            for r in institutions.itertuples()
+        ],
+    )[["lon", "lat", "radius", "tooltip"]]
+    layers = [
+        _outline_layer(outlines),
+        pdk.Layer(
+            "ScatterplotLayer",
+            data=data,
+            id="institutions",
+            get_position=["lon", "lat"],
+            radius_units="pixels",
+            get_radius="radius",
+            get_fill_color=[*rgb, 170],
+            stroked=True,
+            get_line_color=[255, 255, 255, 255],
+            line_width_units="pixels",
+            get_line_width=1,
+            pickable=True,
+        ),
+    ]
+    return pdk.Deck(
+        layers=layers,
+        initial_view_state=fit_view(data["lon"], data["lat"]),
+        map_style=map_style,
+        map_provider="carto" if map_style else None,
+        tooltip={"text": "{tooltip}"},
+    )
+
+
+def _rings(geometry: dict[str, Any]) -> list[list[list[float]]]:
+    polygons = [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
+    return [polygon[0] for polygon in polygons]
+
+
+def _path(rings: list[list[list[float]]]) -> tuple[list[float | None], list[float | None]]:
+    xs: list[float | None] = []
+    ys: list[float | None] = []
+    for ring in rings:
+        xs += [p[0] for p in ring] + [None]
+        ys += [p[1] for p in ring] + [None]
+    return xs, ys
+
+
+def _curve(x0: float, y0: float, x1: float, y1: float, steps: int = 24) -> tuple[list[float], list[float]]:
+    """A gentle quadratic curve between two points, bulging to one side like the deck's arcs."""
+    mx, my = (x0 + x1) / 2, (y0 + y1) / 2
+    bulge = 0.18 * math.hypot(x1 - x0, y1 - y0)
+    cx, cy = (
+        mx - (y1 - y0) / (math.hypot(x1 - x0, y1 - y0) or 1) * bulge,
+        my + (x1 - x0) / (math.hypot(x1 - x0, y1 - y0) or 1) * bulge,
+    )
+    ts = [i / steps for i in range(steps + 1)]
+    return (
+        [(1 - t) ** 2 * x0 + 2 * (1 - t) * t * cx + t**2 * x1 for t in ts],
+        [(1 - t) ** 2 * y0 + 2 * (1 - t) * t * cy + t**2 * y1 for t in ts],
+    )
+
+
+def make_static_map(
+    points: pd.DataFrame,
+    partners: pd.DataFrame,
+    arcs: pd.DataFrame,
+    network_ids: list[str],
+    labels: dict[str, str],
+    colours: dict[str, str],
+    outlines: dict[str, Any],
+    title: str,
+    caption: str,
+    credit: str,
+) -> go.Figure:
+    """The deck's view as a plotly figure drawn from the shipped outlines (no CDN): land, partner
+    regions, arcs and members with one marker shape per network, title and credit inside the image."""
+    figure = go.Figure()
+    land = [f for f in outlines["features"] if f["properties"]["iso_a2"] != "AQ"]
+    xs, ys = _path([ring for f in land for ring in _rings(f["geometry"])])
+    figure.add_trace(
+        go.Scatter(
+            x=xs,
+            y=ys,
+            fill="toself",
+            mode="lines",
+            fillcolor="rgb(236,236,232)",
+            line={"color": "white", "width": 0.5},
+            hoverinfo="skip",
+            showlegend=False,
+        )
+    )
+    by_code = {f["properties"]["iso_a2"]: f for f in land if f["properties"]["iso_a2"]}
+    for network_id in network_ids:
+        codes = partners.loc[partners["network_id"] == network_id, "country"]
+        rings = [ring for code in codes if code in by_code for ring in _rings(by_code[code]["geometry"])]
+        if rings:
+            xs, ys = _path(rings)
+            r, g, b = hex_to_rgb(colours[network_id])
+            figure.add_trace(
+                go.Scatter(
+                    x=xs,
+                    y=ys,
+                    fill="toself",
+                    mode="lines",
+                    fillcolor=f"rgba({r},{g},{b},0.25)",
+                    line={"color": f"rgba({r},{g},{b},0.6)", "width": 0.6},
+                    hoverinfo="skip",
+                    name=f"{labels[network_id]} partner regions",
+                    legendgroup=network_id,
+                )
+            )
+    for row in arcs.itertuples():
+        cx, cy = _curve(row.from_lon, row.from_lat, row.to_lon, row.to_lat)
+        figure.add_trace(
+            go.Scatter(
+                x=cx,
+                y=cy,
+                mode="lines",
+                line={"color": colours[row.network_id], "width": 1.5, "dash": "dot"},
+                hoverinfo="skip",
+                showlegend=False,
+                legendgroup=row.network_id,
+            )
+        )
+    for rank, network_id in enumerate(network_ids):
+        mine = points[points["network_id"] == network_id]
+        figure.add_trace(
+            go.Scatter(
+                x=mine["lon"],
+                y=mine["lat"],
+                mode="markers",
+                name=f"{labels[network_id]} members ({len(mine)})",
+                legendgroup=network_id,
+                text=mine["institution_name"],
+                hovertemplate="%{text}<extra></extra>",
+                marker={
+                    "symbol": SYMBOLS[rank % len(SYMBOLS)],
+                    "size": 9,
+                    "color": colours[network_id],
+                    "line": {"color": "white", "width": 1},
+                },
+            )
+        )
+    lons = pd.concat(
+        [points["lon"], arcs.get("to_lon", pd.Series(dtype=float)), arcs.get("from_lon", pd.Series(dtype=float))]
+    ).astype(float)
+    lats = pd.concat(
+        [points["lat"], arcs.get("to_lat", pd.Series(dtype=float)), arcs.get("from_lat", pd.Series(dtype=float))]
+    ).astype(float)
+    x_range, y_range = _extent(lons, lats)
+    figure.update_layout(
+        title={"text": f"{title}<br><sup>{caption}</sup>", "x": 0.01, "xanchor": "left"},
+        paper_bgcolor="white",
+        plot_bgcolor="rgb(214,228,240)",
+        margin={"l": 10, "r": 10, "t": 80, "b": 50},
+        xaxis={"range": x_range, "visible": False},
+        yaxis={"range": y_range, "visible": False, "scaleanchor": "x", "scaleratio": 1.25},
+        legend={"orientation": "h", "yanchor": "top", "y": -0.02, "x": 0.01, "bgcolor": "rgba(255,255,255,0.8)"},
+        annotations=[
+            {
+                "text": credit,
+                "showarrow": False,
+                "xref": "paper",
+                "yref": "paper",
+                "x": 0.99,
+                "y": -0.07,
+                "xanchor": "right",
+                "font": {"size": 10, "color": "#555"},
+            }
+        ],
+        font={"family": "Source Sans Pro, Arial, sans-serif"},
+    )
+    return figure
+
+
+def _extent(lons: pd.Series, lats: pd.Series) -> tuple[list[float], list[float]]:
+    if lons.empty:
+        return [-170.0, 190.0], [-58.0, 84.0]
+    pad = 6.0
+    west, east = lons.min() - pad, lons.max() + pad
+    south, north = max(lats.min() - pad, -60.0), min(lats.max() + pad, 85.0)
+    if east - west < 40:
+        centre = (east + west) / 2
+        west, east = centre - 20, centre + 20
+    if north - south < 25:
+        centre = (north + south) / 2
+        south, north = centre - 12.5, centre + 12.5
+    return [float(west), float(east)], [float(south), float(north)]

@@ -1,0 +1,108 @@
+"""Render helpers shared by pages: legends, image and data downloads, empty states."""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+import shutil
+from collections.abc import Callable
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+from streamlit.errors import StreamlitSecretNotFoundError
+
+EXPORT_WIDTH, EXPORT_HEIGHT = 1600, 900
+
+
+def palette() -> list[str]:
+    """The colour-blind-safe categorical palette from .streamlit/config.toml."""
+    colours = st.get_option("theme.chartCategoricalColors")
+    return list(colours) if colours else ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00"]
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "chart"
+
+
+def render_legend(items: list[tuple[str, str, str]], title: str = "Legend") -> None:
+    """A legend beside a map: (label, colour, what the mark looks like). All text is escaped."""
+    rows = "".join(
+        f'<li style="margin:0 0 .45rem 0;list-style:none"><span aria-hidden="true" style="display:inline-block;'
+        f"width:.9rem;height:.9rem;border-radius:50%;background:{html.escape(colour)};margin-right:.45rem;"
+        f'vertical-align:-.1rem"></span><strong>{html.escape(label)}</strong><br>'
+        f'<span style="font-size:.85rem;color:#555">{html.escape(mark)}</span></li>'
+        for label, colour, mark in items
+    )
+    st.markdown(f"**{html.escape(title)}**")
+    st.markdown(f'<ul style="padding:0;margin:0">{rows}</ul>', unsafe_allow_html=True)
+
+
+def chromium_available() -> bool:
+    return any(shutil.which(name) for name in ("chromium", "chromium-browser", "google-chrome", "chrome"))
+
+
+def render_image_downloads(make_figure: Callable[[], go.Figure], name: str, key: str) -> None:
+    """PNG and SVG download buttons; the image is exported with kaleido only when a button is clicked."""
+    if not chromium_available():
+        st.caption(
+            "Image export on the server needs Chromium, which this server lacks. Use the camera icon in the "
+            "chart's toolbar to save a PNG instead."
+        )
+        return
+    left, right, _ = st.columns([1, 1, 3])
+
+    def export(fmt: str) -> Callable[[], bytes]:
+        return lambda: make_figure().to_image(format=fmt, width=EXPORT_WIDTH, height=EXPORT_HEIGHT, scale=1)
+
+    left.download_button(
+        "PNG image",
+        export("png"),
+        file_name=f"{slug(name)}.png",
+        mime="image/png",
+        icon=":material/image:",
+        key=f"{key}_png",
+        on_click="ignore",
+    )
+    right.download_button(
+        "SVG image",
+        export("svg"),
+        file_name=f"{slug(name)}.svg",
+        mime="image/svg+xml",
+        icon=":material/draw:",
+        key=f"{key}_svg",
+        on_click="ignore",
+    )
+
+
+def render_data_download(frame: pd.DataFrame, name: str, key: str, label: str = "Data (CSV)") -> None:
+    st.download_button(
+        label,
+        lambda: frame.to_csv(index=False).encode("utf-8"),
+        file_name=f"{slug(name)}.csv",
+        mime="text/csv",
+        icon=":material/download:",
+        key=key,
+        on_click="ignore",
+    )
+
+
+def plotly_config(name: str) -> dict[str, object]:
+    """The plotly toolbar: a camera button that saves a PNG named after the chart, at twice the size."""
+    return {
+        "displaylogo": False,
+        "toImageButtonOptions": {"format": "png", "filename": slug(name), "scale": 2},
+        "modeBarButtonsToRemove": ["lasso2d", "select2d"],
+    }
+
+
+def basemap_style() -> str | None:
+    """An optional basemap style URL (for example a CARTO style with its API key) from secrets
+    (``[basemap] style_url``) or the environment (ATLAS_BASEMAP_STYLE). Without one, maps draw the
+    shipped country outlines only, which needs no network."""
+    try:
+        style = st.secrets.get("basemap", {}).get("style_url")
+    except StreamlitSecretNotFoundError:
+        style = None
+    return style or os.environ.get("ATLAS_BASEMAP_STYLE") or None

@@ -1,0 +1,88 @@
+"""Overview and Map in real Chromium: filters change what is drawn, a shared URL restores the view,
+and the map's static twin downloads as valid PNG and SVG images."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from PIL import Image
+
+from tests.browser.conftest import wait_ready
+
+pytestmark = pytest.mark.browser
+ERRORS = '[data-testid="stException"], [data-testid="stAlertContentError"]'
+
+
+def takeaway(tab) -> str:
+    return tab.get_by_text(re.compile(r"^\d+ member institutions? in \d+ countr")).inner_text()
+
+
+def choose(tab, label: str, option: str) -> None:
+    """Pick an option in a multiselect the way a user does: open it, type, press Enter."""
+    box = tab.get_by_role("combobox", name=label)
+    box.click()
+    box.fill(option)
+    tab.get_by_role("option", name=option, exact=True).click()
+    tab.keyboard.press("Escape")
+    wait_ready(tab)
+
+
+def test_overview_renders_map_and_tables(page, server) -> None:
+    page.goto(f"{server.url}/overview")
+    wait_ready(page)
+    assert page.locator(ERRORS).count() == 0
+    assert page.locator('[data-testid="stDeckGlJsonChart"]').count() == 1
+    assert page.locator('[data-testid="stMetric"]').count() == 4
+
+
+def test_country_filter_changes_the_overview_counts(page, server) -> None:
+    page.goto(f"{server.url}/overview")
+    wait_ready(page)
+    before = page.locator('[data-testid="stMetricValue"]').all_inner_texts()
+    choose(page, "Country", "Poland")
+    after = page.locator('[data-testid="stMetricValue"]').all_inner_texts()
+    assert after != before and after[2] == "1"
+    assert "country=Poland" in page.url
+
+
+def test_map_filter_changes_the_point_count_and_url_restores_it(browser, server) -> None:
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    tab = context.new_page()
+    tab.goto(f"{server.url}/map")
+    wait_ready(tab)
+    assert tab.locator('[data-testid="stDeckGlJsonChart"]').count() == 1
+    first = takeaway(tab)
+    choose(tab, "Networks on the map", "CG")
+    second = takeaway(tab)
+    assert int(second.split()[0]) > int(first.split()[0])
+    shared = tab.url
+    assert "map_networks=LERU" in shared and "map_networks=CG" in shared
+    context.close()
+
+    fresh = browser.new_context(viewport={"width": 1400, "height": 1000})
+    again = fresh.new_page()
+    again.goto(shared)
+    wait_ready(again)
+    assert takeaway(again) == second
+    fresh.close()
+
+
+@pytest.mark.parametrize(("button", "kind"), [("PNG image", "png"), ("SVG image", "svg")])
+def test_map_twin_downloads_as_a_valid_image(page, server, button: str, kind: str) -> None:
+    page.goto(f"{server.url}/map?map_networks=LERU&map_networks=Una+Europa")
+    wait_ready(page)
+    with page.expect_download(timeout=90_000) as download:
+        page.get_by_role("button", name=button).click()
+    path = download.value.path()
+    data = path.read_bytes()
+    assert download.value.suggested_filename.endswith(f".{kind}")
+    if kind == "png":
+        image = Image.open(io.BytesIO(data))
+        assert image.format == "PNG" and image.size == (1600, 900)
+    else:
+        text = data.decode("utf-8")
+        assert text.lstrip().startswith("<svg") and text.rstrip().endswith("</svg>")
+        assert "Members and partner regions of LERU, Una Europa" in text
+        assert "data as of" in text

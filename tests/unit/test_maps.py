@@ -1,0 +1,114 @@
+"""Map builders: layers and traces with the right data, text never treated as HTML."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+
+from components import maps
+from data import spatial
+
+COLOURS = {"alpha": "#0072B2", "beta": "#E69F00"}
+LABELS = {"alpha": "ALPHA", "beta": "BETA", "prog": "The Programme"}
+
+
+def _inputs(tiny, networks):
+    return (
+        spatial.member_points(tiny, networks),
+        spatial.partner_countries(tiny, networks),
+        spatial.partner_arcs(tiny, networks),
+        spatial.network_seats(tiny, networks),
+    )
+
+
+def test_network_deck_has_outlines_regions_arcs_members_and_seats(tiny) -> None:
+    points, partners, arcs, seats = _inputs(tiny, ["alpha", "beta"])
+    deck = maps.make_network_deck(
+        points, partners, arcs, seats, ["alpha", "beta"], LABELS, COLOURS, spatial.read_outlines()
+    )
+    layers = {layer.id: layer for layer in deck.layers}
+    assert list(layers) == ["countries", "partner-regions", "arcs", "members-alpha", "members-beta", "seats"]
+    assert len(layers["members-alpha"].data) == 3
+    assert len(layers["members-beta"].data) == 3
+    assert len(layers["arcs"].data) == 2
+    assert deck.map_style is None  # readable without tiles: the outlines are the base layer
+    assert deck._tooltip == {"text": "{tooltip}"}  # deck.gl sets tooltip text, never HTML
+
+
+def test_rings_grow_with_the_network_rank(tiny) -> None:
+    points, partners, arcs, seats = _inputs(tiny, ["alpha", "beta"])
+    deck = maps.make_network_deck(
+        points, partners, arcs, seats, ["alpha", "beta"], LABELS, COLOURS, spatial.read_outlines()
+    )
+    first, second = (layer for layer in deck.layers if layer.id.startswith("members-"))
+    assert first.get_radius < second.get_radius
+    assert first.filled and not second.filled
+
+
+def test_tooltip_text_keeps_markup_as_text(tiny) -> None:
+    points, partners, arcs, seats = _inputs(tiny, ["alpha"])
+    points = points.assign(institution_name="<img src=x onerror=alert(1)>")
+    deck = maps.make_network_deck(points, partners, arcs, seats, ["alpha"], LABELS, COLOURS, spatial.read_outlines())
+    spec = json.loads(deck.to_json())
+    assert deck._tooltip == {"text": "{tooltip}"}  # a text tooltip: deck.gl never parses it as HTML
+    members = next(layer for layer in spec["layers"] if layer["id"] == "members-alpha")
+    assert members["data"][0]["tooltip"].startswith("<img src=x")
+
+
+def test_basemap_is_used_only_when_given(tiny) -> None:
+    points, partners, arcs, seats = _inputs(tiny, ["alpha"])
+    deck = maps.make_network_deck(
+        points,
+        partners,
+        arcs,
+        seats,
+        ["alpha"],
+        LABELS,
+        COLOURS,
+        spatial.read_outlines(),
+        map_style="https://example.org/style.json",
+    )
+    assert deck.map_style == "https://example.org/style.json"
+
+
+def test_fit_view_centres_on_points_and_shows_the_world_without_any() -> None:
+    view = maps.fit_view(pd.Series([0.0, 10.0]), pd.Series([40.0, 50.0]))
+    assert (view.longitude, view.latitude) == (5.0, 45.0)
+    assert view.zoom > 2
+    assert maps.fit_view(pd.Series(dtype=float), pd.Series(dtype=float)).zoom < 1
+
+
+def test_static_map_draws_land_regions_arcs_and_one_shape_per_network(tiny) -> None:
+    points, partners, arcs, _ = _inputs(tiny, ["alpha", "beta"])
+    figure = maps.make_static_map(
+        points,
+        partners,
+        arcs,
+        ["alpha", "beta"],
+        LABELS,
+        COLOURS,
+        spatial.read_outlines(),
+        "Title here",
+        "A takeaway.",
+        "Credit line",
+    )
+    names = [trace.name for trace in figure.data if trace.name]
+    assert names == ["ALPHA partner regions", "ALPHA members (3)", "BETA members (3)"]
+    members = [t for t in figure.data if t.name and t.name.endswith(")")]
+    assert members[0].marker.symbol != members[1].marker.symbol
+    arc_traces = [t for t in figure.data if t.line and t.line.dash == "dot"]
+    assert len(arc_traces) == 2
+    assert "Title here" in figure.layout.title.text and "A takeaway." in figure.layout.title.text
+    assert figure.layout.annotations[0].text == "Credit line"
+    assert figure.layout.paper_bgcolor == "white"
+
+
+def test_institution_deck_sizes_dots_by_network_count(tiny) -> None:
+    points = spatial.member_points(tiny, ["alpha", "beta"])
+    institutions = spatial.institution_points(points, LABELS)
+    deck = maps.make_institution_deck(institutions, "#0072B2", spatial.read_outlines())
+    dots = pd.DataFrame(deck.layers[1].data).set_index("lon")
+    leuven = institutions.set_index("institution_id").loc["ku-leuven"]
+    assert dots.loc[leuven["lon"], "radius"] > dots["radius"].min()
+    assert len(dots) == 4
