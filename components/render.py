@@ -43,15 +43,21 @@ def chromium_available() -> bool:
     return any(shutil.which(name) for name in ("chromium", "chromium-browser", "google-chrome", "chrome"))
 
 
-def render_image_downloads(make_figure: Callable[[], go.Figure], name: str, key: str) -> None:
-    """PNG and SVG download buttons; the image is exported with kaleido only when a button is clicked."""
+def render_image_downloads(
+    make_figure: Callable[[], go.Figure], name: str, key: str, csv: pd.DataFrame | None = None
+) -> None:
+    """PNG and SVG download buttons (the image is exported with kaleido only when a button is clicked),
+    and the CSV of the data behind the chart when given, in one row."""
+    left, middle, right, _ = st.columns([1, 1, 2, 2], vertical_alignment="center")
+    if csv is not None:
+        with right:
+            render_data_download(csv, name, key=f"{key}_csv", label="Data behind this chart (CSV)")
     if not chromium_available():
         st.caption(
             "Image export on the server needs Chromium, which this server lacks. Use the camera icon in the "
             "chart's toolbar to save a PNG instead."
         )
         return
-    left, right, _ = st.columns([1, 1, 3])
 
     def export(fmt: str) -> Callable[[], bytes]:
         return lambda: make_figure().to_image(format=fmt, width=EXPORT_WIDTH, height=EXPORT_HEIGHT, scale=1)
@@ -65,7 +71,7 @@ def render_image_downloads(make_figure: Callable[[], go.Figure], name: str, key:
         key=f"{key}_png",
         on_click="ignore",
     )
-    right.download_button(
+    middle.download_button(
         "SVG image",
         export("svg"),
         file_name=f"{slug(name)}.svg",

@@ -137,3 +137,25 @@ def test_map_with_no_network_chosen_asks_for_one() -> None:
     at = run_app("pages/map.py")
     at.multiselect(key="map_networks").set_value([]).run()
     assert any("Pick one or more networks" in i.value for i in at.info)
+
+
+@pytest.mark.parametrize("view", ["Size", "Reach and spread", "Overlap", "Themes and time", "Summary"])
+def test_compare_renders_each_view(view: str) -> None:
+    at = run_app("pages/compare.py", compare_view=view)
+    assert not at.exception
+    assert at.multiselect(key="compare_networks").value == ["Una Europa", "EC2U", "CHARM-EU", "EUniWell"]
+    assert at.segmented_control(key="compare_view").value == view
+    assert at.subheader, "a chart title is drawn"
+
+
+def test_compare_needs_two_networks() -> None:
+    at = run_app("pages/compare.py")
+    at.multiselect(key="compare_networks").set_value(["LERU"]).run()
+    assert any("at least two" in i.value for i in at.info)
+
+
+def test_compare_takeaway_follows_the_data() -> None:
+    at = run_app("pages/compare.py", compare_view="Overlap")
+    at.multiselect(key="compare_networks").set_value(["LERU", "CG"]).run()
+    takeaway = next(c.value for c in at.caption if "share" in c.value)
+    assert takeaway.startswith("LERU and CG share the most members")

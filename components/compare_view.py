@@ -1,0 +1,49 @@
+"""The Compare page's blocks: the network picker, the chart-group switch, and one chart with its
+takeaway, image downloads and the data behind it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from components import charts, render
+
+VIEWS = ["Size", "Reach and spread", "Overlap", "Themes and time", "Summary"]
+
+
+def render_picker(options: list[str], labels: dict[str, str], default: list[str]) -> list[str]:
+    """Two or more networks to compare, bound to ?compare_networks= for a shareable view."""
+    by_label = {labels[n]: n for n in options}
+    chosen = st.multiselect(
+        "Networks to compare",
+        list(by_label),
+        default=[labels[n] for n in default if n in options],
+        key="compare_networks",
+        bind="query-params",
+        max_selections=8,
+        placeholder="Pick two to eight networks",
+        help="Networks with listed members that pass the sidebar filters.",
+    )
+    return [by_label[label] for label in chosen]
+
+
+def render_view_switch() -> str:
+    """Which group of charts to draw; only that group renders, to keep the page quick."""
+    view = st.segmented_control(
+        "Compare by", VIEWS, default=VIEWS[0], required=True, key="compare_view", bind="query-params"
+    )
+    return view or VIEWS[0]
+
+
+def render_chart(figure: go.Figure, title: str, takeaway: str, data: pd.DataFrame, key: str, credit: str) -> None:
+    """A chart with its title and takeaway, PNG/SVG export with both inside, and its data as a table and CSV."""
+    st.subheader(title)
+    st.caption(takeaway)
+    st.plotly_chart(figure, config=render.plotly_config(title), key=f"{key}_chart", alt=f"{title}. {takeaway}")
+    export: Callable[[], go.Figure] = lambda: charts.for_export(figure, title, takeaway, credit)  # noqa: E731
+    render.render_image_downloads(export, title, key, csv=data)
+    if st.toggle("Show the data behind this chart", key=f"{key}_table"):
+        st.dataframe(data, hide_index=True, width="stretch")
