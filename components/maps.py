@@ -40,7 +40,7 @@ def fit_view(lons: pd.Series, lats: pd.Series) -> pdk.ViewState:
         return pdk.ViewState(latitude=25, longitude=10, zoom=0.8)
     west, east, south, north = lons.min(), lons.max(), lats.min(), lats.max()
     span = max(east - west, (north - south) * 1.6, 8)
-    zoom = max(0.4, min(6.0, math.log2(360 / span) + 0.3))
+    zoom = max(0.3, min(6.0, math.log2(360 / span) - 0.1))
     return pdk.ViewState(latitude=(north + south) / 2, longitude=(east + west) / 2, zoom=zoom)
 
 

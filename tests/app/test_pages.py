@@ -159,3 +159,32 @@ def test_compare_takeaway_follows_the_data() -> None:
     at.multiselect(key="compare_networks").set_value(["LERU", "CG"]).run()
     takeaway = next(c.value for c in at.caption if "share" in c.value)
     assert takeaway.startswith("LERU and CG share the most members")
+
+
+@pytest.mark.parametrize("query", ["Universitat de Barcelona", "University of Barcelona", "Univeristy of Barselona"])
+def test_institution_search_finds_barcelona(query: str) -> None:
+    at = run_app("pages/institutions.py", institutions_q=query)
+    assert not at.exception
+    assert any("institution" in c.value and "found" in c.value for c in at.caption)
+
+
+def test_institution_profile_lists_networks_and_co_members() -> None:
+    at = run_app("pages/institutions.py", institution="leiden-university")
+    assert not at.exception
+    assert at.title[0].value == "Leiden University"
+    assert [m.label for m in at.metric] == ["Current networks", "Former networks", "Co-members"]
+    networks = at.dataframe[0].value
+    assert {"LERU", "CG", "Una Europa"} <= set(networks["network"])
+    assert "former" in set(networks["status"])
+
+
+def test_unknown_institution_gets_a_plain_message() -> None:
+    at = run_app("pages/institutions.py", institution="x" * 5000)
+    assert not at.exception
+    assert any("no institution with that id" in w.value for w in at.warning)
+
+
+def test_partner_list_view_offers_an_upload() -> None:
+    at = run_app("pages/institutions.py", institutions_view="Check a partner list")
+    assert not at.exception
+    assert any("nothing is stored on the server" in m.value for m in at.markdown)
