@@ -273,3 +273,21 @@ def break_dataset(folder: Path) -> Path:
     institutions = (tables / "institutions.csv").read_text(encoding="utf-8")
     (tables / "institutions.csv").write_text(institutions.replace("50.87959", "95.1"), encoding="utf-8")
     return folder
+
+
+PAYLOAD = "<script>alert('x')</script><img src=x onerror=alert('y')>"
+
+
+def write_hostile_dataset(folder: Path) -> Path:
+    """The tiny dataset with HTML and script in every kind of free text the app shows."""
+    tables = {name: [dict(row) for row in rows] for name, rows in TINY.items()}
+    tables["networks"][0]["name"] = f"Alpha {PAYLOAD} League"
+    tables["networks"][0]["summary"] = f"A summary with {PAYLOAD} inside."
+    tables["networks"][0]["acronym"] = "AL<b>PHA</b>"
+    tables["institutions"][0]["name"] = f"KU {PAYLOAD} Leuven"
+    tables["institutions"][0]["city"] = "Leuven<svg onload=alert('c')>"
+    tables["partner_regions"][0]["note"] = PAYLOAD
+    tables["sources"][0]["title"] = f"Members {PAYLOAD}"
+    tables["memberships"][0]["note"] = PAYLOAD
+    tables["themes"][0]["label"] = f"Policy {PAYLOAD}"
+    return write_dataset(folder, tables)
