@@ -175,12 +175,18 @@ def _render_facts(row: pd.Series) -> None:
 
 def _render_members(members: pd.DataFrame) -> None:
     current = members[members["until"].isna()]
+    full = current[current["role"] != "associate"]
+    associates = current[current["role"] == "associate"]
     former = members[members["until"].notna()]
-    st.subheader(f"Members ({len(current)})")
-    if current.empty:
+    st.subheader(f"Members ({len(full)})")
+    if full.empty:
         st.caption("No members listed in this dataset.")
     else:
-        _members_table(current, "current")
+        _members_table(full, "current")
+    if not associates.empty:
+        st.subheader(f"Associated partners ({len(associates)})")
+        if st.toggle("Show associated partners", value=True, key="networks_show_associates"):
+            _members_table(associates, "associates")
     if not former.empty:
         st.subheader(f"Former members ({len(former)})")
         _members_table(former, "former")
@@ -188,7 +194,7 @@ def _render_members(members: pd.DataFrame) -> None:
 
 def _members_table(members: pd.DataFrame, which: str) -> None:
     columns = ["institution_name", "city", "country_name", "role", "since", "until", "note", "source_url"]
-    if which == "current":
+    if which != "former":
         columns.remove("until")
     shown = members[columns].astype({"note": "string"}).fillna({"note": ""})
     st.dataframe(

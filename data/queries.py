@@ -310,3 +310,23 @@ def most_connected_institutions(memberships: pd.DataFrame, labels: dict[str, str
     table["networks"] = grouped["network_id"].agg(lambda ids: ", ".join(sorted(labels.get(i, i) for i in set(ids))))
     table = table.reset_index().sort_values(["network_count", "institution_name"], ascending=[False, True])
     return table.head(top).reset_index(drop=True)
+
+
+SORT_ORDERS = {
+    "Name": (["name"], [True]),
+    "Most members listed": (["listed_current", "name"], [False, True]),
+    "Most countries": (["member_countries", "name"], [False, True]),
+    "Oldest first": (["founded", "name"], [True, True]),
+    "Newest first": (["founded", "name"], [False, True]),
+}
+
+
+def sort_networks(table: pd.DataFrame, order: str) -> pd.DataFrame:
+    """The catalogue in one of SORT_ORDERS (unknown orders fall back to Name); names sort without accents."""
+    columns, ascending = SORT_ORDERS.get(order, SORT_ORDERS["Name"])
+    return table.sort_values(
+        columns,
+        ascending=ascending,
+        na_position="last",
+        key=lambda s: s.map(normalise_text) if s.name == "name" else s,
+    ).reset_index(drop=True)

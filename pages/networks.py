@@ -34,9 +34,11 @@ else:
             "There is no network with that name in the dataset. Here is the catalogue of all networks.",
             icon=":material/search_off:",
         )
-    search = st.text_input(
+    left, right = st.columns([3, 1])
+    search = left.text_input(
         "Search networks", key="networks_q", bind="query-params", placeholder="Name or acronym, e.g. LERU or Coimbra"
     )
-    filtered = queries.filter_networks(table, ds, frame.read_filters(), search)
+    order = right.selectbox("Sort by", list(queries.SORT_ORDERS), key="networks_sort", bind="query-params")
+    filtered = queries.sort_networks(queries.filter_networks(table, ds, frame.read_filters(), search), order)
     theme_labels = dict(zip(ds.themes["id"], ds.themes["label"], strict=True))
     networks.render_catalogue(filtered, len(table), theme_labels, this_page)

@@ -188,3 +188,18 @@ def test_partner_list_view_offers_an_upload() -> None:
     at = run_app("pages/institutions.py", institutions_view="Check a partner list")
     assert not at.exception
     assert any("nothing is stored on the server" in m.value for m in at.markdown)
+
+
+def test_catalogue_sorts_by_members() -> None:
+    at = run_app("pages/networks.py", networks_sort="Most members listed")
+    assert not at.exception
+    assert at.selectbox(key="networks_sort").value == "Most members listed"
+    first_card = next(m.value for m in at.markdown if m.value.startswith("**"))
+    assert first_card == "**AAU**"  # 71 listed members, the most of any network
+
+
+def test_profile_shows_associated_partners_apart() -> None:
+    at = run_app("pages/networks.py", network="civis")
+    headers = [h.value for h in at.subheader]
+    assert any(h.startswith("Associated partners (") for h in headers)
+    assert at.toggle(key="networks_show_associates").value is True

@@ -154,3 +154,17 @@ def test_overview_queries_follow_the_filters(tiny) -> None:
         "network_count": 2,
         "networks": "ALPHA, BETA",
     }
+
+
+@pytest.mark.parametrize(
+    ("order", "expected"),
+    [
+        ("Name", ["alpha", "beta", "prog"]),
+        ("Most members listed", ["alpha", "beta", "prog"]),
+        ("Oldest first", ["alpha", "prog", "beta"]),
+        ("Newest first", ["beta", "prog", "alpha"]),
+        ("no such order", ["alpha", "beta", "prog"]),
+    ],
+)
+def test_sort_networks(tiny, order, expected) -> None:
+    assert queries.sort_networks(queries.network_table(tiny), order)["id"].tolist() == expected
