@@ -91,7 +91,7 @@ def render_profile(ds: Dataset, institution_id: str, networks: pd.DataFrame, co_
             f"{r.institution_name}\n{r.city}, {r.country_name}\nshares {r.networks}" for r in co_members.itertuples()
         ],
     )
-    deck = pdk.Deck(
+    deck = maps.CompactDeck(
         layers=[
             maps.make_institution_deck(
                 others.assign(network_count=1, networks=""), colours[1], spatial.read_outlines()

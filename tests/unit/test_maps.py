@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pandas as pd
+import pydeck as pdk
 
 from components import maps
 from data import spatial
@@ -112,3 +113,12 @@ def test_institution_deck_sizes_dots_by_network_count(tiny) -> None:
     leuven = institutions.set_index("institution_id").loc["ku-leuven"]
     assert dots.loc[leuven["lon"], "radius"] > dots["radius"].min()
     assert len(dots) == 4
+
+
+def test_deck_json_is_compact_and_equal_to_pydecks(tiny) -> None:
+    points, partners, arcs, seats = _inputs(tiny, ["alpha"])
+    deck = maps.make_network_deck(points, partners, arcs, seats, ["alpha"], LABELS, COLOURS, spatial.read_outlines())
+    compact = deck.to_json()
+    assert "\n" not in compact
+    assert json.loads(compact) == json.loads(pdk.Deck.to_json(deck))
+    assert len(compact) < len(pdk.Deck.to_json(deck)) / 3
