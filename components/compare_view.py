@@ -11,7 +11,8 @@ import streamlit as st
 
 from components import charts, render
 
-VIEWS = ["Size", "Reach and spread", "Overlap", "Themes and time", "Summary"]
+# The summary table comes first: it opens without the charting library, and every chart is one click away.
+VIEWS = ["Summary", "Size", "Reach and spread", "Overlap", "Themes and time"]
 
 
 def render_picker(options: list[str], labels: dict[str, str], default: list[str]) -> list[str]:

@@ -58,18 +58,27 @@ def render_catalogue(table: pd.DataFrame, total: int, theme_labels: dict[str, st
                 _render_card(row, theme_labels, profile_page)
 
 
+def card_markdown(row: pd.Series, theme_labels: dict[str, str]) -> str:
+    """One card's text as a single markdown block (one element instead of six keeps the catalogue
+    quick to redraw): acronym, name, coverage badge and facts, summary, themes."""
+    heading = row["acronym"] if pd.notna(row["acronym"]) else row["name"]
+    lines = [f"**{escape_markdown(heading)}**"]
+    if pd.notna(row["acronym"]) and row["acronym"] != row["name"]:
+        lines.append(f":small[{escape_markdown(row['name'])}]")
+    label, colour = _STATUS_BADGE[row["coverage_status"]]
+    lines.append(f":{colour}-badge[{label}] {escape_markdown(fact_line(row))}")
+    summary = str(row["summary"])
+    summary = summary if len(summary) <= 140 else summary[:137].rsplit(" ", 1)[0] + "…"
+    text = "  \n".join(lines) + "\n\n" + escape_markdown(summary)
+    if len(row["themes"]):
+        text += "\n\n:small[" + escape_markdown(" · ".join(theme_labels[t] for t in row["themes"])) + "]"
+    return text
+
+
 def _render_card(row: pd.Series, theme_labels: dict[str, str], profile_page: str) -> None:
+    heading = row["acronym"] if pd.notna(row["acronym"]) else row["name"]
     with st.container(border=True):
-        heading = row["acronym"] if pd.notna(row["acronym"]) else row["name"]
-        st.markdown(f"**{escape_markdown(heading)}**")
-        if pd.notna(row["acronym"]) and row["acronym"] != row["name"]:
-            st.caption(escape_markdown(row["name"]))
-        label, colour = _STATUS_BADGE[row["coverage_status"]]
-        st.markdown(f":{colour}-badge[{label}] {escape_markdown(fact_line(row))}")
-        summary = str(row["summary"])
-        st.markdown(escape_markdown(summary if len(summary) <= 140 else summary[:137].rsplit(" ", 1)[0] + "…"))
-        if len(row["themes"]):
-            st.caption(" · ".join(theme_labels[t] for t in row["themes"]))
+        st.markdown(card_markdown(row, theme_labels))
         st.page_link(
             profile_page,
             label=f"{heading} profile",

@@ -9,9 +9,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pandas as pd
 import streamlit as st
 
 from data.dataset import DATA_DIR, Dataset, read_dataset
+from data.queries import network_table
 
 
 def data_dir() -> Path:
@@ -26,3 +28,13 @@ def _load(folder: str) -> Dataset:
 def load_dataset() -> Dataset:
     """The validated dataset (cached per folder); raises DatasetError when the data is broken."""
     return _load(str(data_dir()))
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _network_table(folder: str) -> pd.DataFrame:
+    return network_table(_load(folder))
+
+
+def load_network_table() -> pd.DataFrame:
+    """``queries.network_table`` of the loaded dataset, computed once per dataset instead of per run."""
+    return _network_table(str(data_dir()))

@@ -5,11 +5,11 @@ import streamlit as st
 
 from components import charts, compare_text, compare_view, frame, render
 from data import compare, queries
-from data.loader import load_dataset
+from data.loader import load_dataset, load_network_table
 
 frame.ensure_frame()
 ds = load_dataset()
-table = queries.network_table(ds)
+table = load_network_table()
 labels = queries.network_labels(table)
 listed = queries.filter_networks(table, ds, frame.read_filters())
 options = listed.loc[listed["listed_current"] > 1, "id"].tolist()

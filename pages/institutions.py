@@ -5,11 +5,11 @@ import streamlit as st
 
 from components import frame, institutions_view
 from data import institutions, queries
-from data.loader import load_dataset
+from data.loader import load_dataset, load_network_table
 
 frame.ensure_frame()
 ds = load_dataset()
-labels = queries.network_labels(queries.network_table(ds))
+labels = queries.network_labels(load_network_table())
 requested = st.query_params.get("institution")
 
 if requested and requested in set(ds.institutions["id"]):

@@ -5,12 +5,12 @@ import streamlit as st
 
 from components import frame, network_map
 from data import queries
-from data.loader import load_dataset
+from data.loader import load_dataset, load_network_table
 
 frame.ensure_frame()
 ds = load_dataset()
 filters = frame.read_filters()
-table = queries.network_table(ds)
+table = load_network_table()
 labels = queries.network_labels(table)
 available = queries.filter_networks(table, ds, filters)
 

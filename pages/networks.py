@@ -4,11 +4,11 @@ import streamlit as st
 
 from components import frame, networks
 from data import queries
-from data.loader import load_dataset
+from data.loader import load_dataset, load_network_table
 
 frame.ensure_frame()
 ds = load_dataset()
-table = queries.network_table(ds)
+table = load_network_table()
 requested = st.query_params.get("network")
 this_page = "pages/networks.py"
 

@@ -52,7 +52,7 @@ def test_networks_catalogue_lists_every_network_and_searches() -> None:
     at.text_input(key="networks_q").input("coimbra").run()
     assert not at.exception
     assert at.caption[0].value.startswith("Showing 1 of ")
-    assert any("Coimbra Group" in c.value for c in at.caption)
+    assert any("Coimbra Group" in m.value for m in at.markdown)
 
 
 def test_kind_filter_narrows_the_catalogue() -> None:
@@ -195,7 +195,7 @@ def test_catalogue_sorts_by_members() -> None:
     assert not at.exception
     assert at.selectbox(key="networks_sort").value == "Most members listed"
     first_card = next(m.value for m in at.markdown if m.value.startswith("**"))
-    assert first_card == "**AAU**"  # 71 listed members, the most of any network
+    assert first_card.startswith("**AAU**")  # 71 listed members, the most of any network
 
 
 def test_profile_shows_associated_partners_apart() -> None:

@@ -14,7 +14,7 @@ from data.dataset import read_dataset
 from tests.browser.conftest import wait_ready
 
 pytestmark = pytest.mark.browser
-URL = "/compare?compare_networks=LERU&compare_networks=CG&compare_networks=Una+Europa"
+URL = "/compare?compare_networks=LERU&compare_networks=CG&compare_networks=Una+Europa&compare_view=Size"
 
 
 def _download(page, name: str):
@@ -57,7 +57,7 @@ def test_plotly_camera_saves_a_png(page, server) -> None:
 
 
 def test_csv_is_the_data_behind_the_chart(page, server) -> None:
-    page.goto(server.url + URL + "&compare_view=Reach+and+spread")
+    page.goto(server.url + URL.replace("compare_view=Size", "compare_view=Reach+and+spread"))
     wait_ready(page)
     downloaded = pd.read_csv(_download(page, "Data behind this chart (CSV)").path())
     ds = read_dataset()
