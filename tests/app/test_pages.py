@@ -2,37 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-import streamlit as st
-from streamlit.testing.v1 import AppTest
 
-APP = str(Path(__file__).resolve().parents[2] / "app.py")
-PAGES = [
-    "pages/overview.py",
-    "pages/map.py",
-    "pages/compare.py",
-    "pages/networks.py",
-    "pages/institutions.py",
-    "pages/data.py",
-]
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    st.cache_data.clear()
-    yield
-    st.cache_data.clear()
-
-
-def run_app(page: str | None = None, **params: str) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    for key, value in params.items():
-        at.query_params[key] = value
-    if page:
-        at.switch_page(page)
-    return at.run()
+from tests.app.conftest import PAGES, run_app
 
 
 @pytest.mark.parametrize("page", PAGES)

@@ -3,23 +3,12 @@ view, never an exception."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
+from tests.app.conftest import APP, PAGES
 from tests.helpers import PAYLOAD, write_hostile_dataset
 
-APP = str(Path(__file__).resolve().parents[2] / "app.py")
-PAGES = [
-    "pages/overview.py",
-    "pages/map.py",
-    "pages/compare.py",
-    "pages/networks.py",
-    "pages/institutions.py",
-    "pages/data.py",
-]
 BAD_PARAMS = [
     {"network": PAYLOAD},
     {"institution": "x" * 20_000},
@@ -29,13 +18,6 @@ BAD_PARAMS = [
     {"compare_view": PAYLOAD, "institutions_view": "nope", "data_view": "nope", "networks_page": "-4"},
     {"networks_q": "%00%ff" + PAYLOAD, "institutions_q": "\u0000\u202e" + "a" * 3000},
 ]
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    st.cache_data.clear()
-    yield
-    st.cache_data.clear()
 
 
 @pytest.mark.parametrize("page", PAGES)

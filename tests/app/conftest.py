@@ -1,0 +1,37 @@
+"""AppTest helpers shared by the page tests: run app.py on a page with query parameters, and a
+fresh data cache around every test."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
+PAGES = [
+    "pages/overview.py",
+    "pages/map.py",
+    "pages/compare.py",
+    "pages/networks.py",
+    "pages/institutions.py",
+    "pages/data.py",
+]
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    st.cache_data.clear()
+    yield
+    st.cache_data.clear()
+
+
+def run_app(page: str | None = None, **params: str | list[str]) -> AppTest:
+    """app.py run once on ``page`` (through the frame, as a browser would) with the query parameters."""
+    at = AppTest.from_file(APP, default_timeout=60)
+    for key, value in params.items():
+        at.query_params[key] = value
+    if page:
+        at.switch_page(page)
+    return at.run()
