@@ -5,6 +5,7 @@ the p95 times are reported (and written to .pytest_cache/load-report.txt).
 The 30 sessions speak Streamlit's browser protocol over the websocket (a rerun request carrying the
 page and its query string, as the browser sends on navigation; then every message until the script
 has finished), which loads the server as browsers do without 30 renderers on a 2-core machine.
+Each waits one to three seconds between actions, as a reader does.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import asyncio
 import random
 import statistics
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -26,6 +28,7 @@ pytestmark = pytest.mark.browser
 SESSIONS = 30
 SECONDS = 40
 FINISHED_EARLY_FOR_RERUN = 2
+THINK_SECONDS = (1.0, 3.0)
 VISITS = [
     ("overview", ""),
     ("overview", "region=Eastern+Asia"),
@@ -73,6 +76,7 @@ async def _protocol_session(port: int, deadline: float, seed: int, timings: list
                 if kind == "script_finished" and forward.script_finished != FINISHED_EARLY_FOR_RERUN:
                     break
             timings.append(time.monotonic() - start)
+            await asyncio.sleep(rng.uniform(*THINK_SECONDS))  # a user reads before the next click
 
 
 async def _browser_session(
@@ -110,7 +114,9 @@ async def _run(base: str, port: int) -> tuple[list[float], list[float], list[str
 
 
 def test_thirty_concurrent_sessions_see_no_error(server, capsys) -> None:
-    protocol, pages, errors = asyncio.run(_run(server.url, server.port))
+    # A thread of its own: the session's sync Playwright browser already runs an event loop here.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        protocol, pages, errors = pool.submit(asyncio.run, _run(server.url, server.port)).result()
     report = (
         f"load test: {SESSIONS} concurrent protocol sessions + 2 Chromium tabs for {SECONDS}s on loopback: "
         f"{len(protocol)} script runs (median {statistics.median(protocol):.2f}s, p95 {_p95(protocol):.2f}s to "

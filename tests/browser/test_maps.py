@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import re
+import time
 
 import pytest
 from PIL import Image
@@ -19,14 +20,27 @@ def takeaway(tab) -> str:
     return tab.get_by_text(re.compile(r"^\d+ member institutions? in \d+ countr")).inner_text()
 
 
-def choose(tab, label: str, option: str) -> None:
-    """Pick an option in a multiselect the way a user does: open it, type, press Enter."""
+def choose(tab, label: str, option: str, param: str) -> None:
+    """Pick an option in a multiselect the way a user does (open it, type, click the option), then
+    wait until the URL carries it and the rerun it causes has finished."""
     box = tab.get_by_role("combobox", name=label)
     box.click()
     box.fill(option)
     tab.get_by_role("option", name=option, exact=True).click()
     tab.keyboard.press("Escape")
+    wanted = f"{param}={option.replace(' ', '+')}"
+    tab.wait_for_function(f"() => location.search.includes({wanted!r})")
     wait_ready(tab)
+
+
+def wait_until_changed(read, before, timeout: float = 20.0):
+    """Poll ``read()`` until it differs from ``before`` (a rerun may still be drawing)."""
+    deadline = time.monotonic() + timeout
+    value = read()
+    while value == before and time.monotonic() < deadline:
+        time.sleep(0.2)
+        value = read()
+    return value
 
 
 def test_overview_renders_map_and_tables(page, server) -> None:
@@ -41,8 +55,8 @@ def test_country_filter_changes_the_overview_counts(page, server) -> None:
     page.goto(f"{server.url}/overview")
     wait_ready(page)
     before = page.locator('[data-testid="stMetricValue"]').all_inner_texts()
-    choose(page, "Country", "Poland")
-    after = page.locator('[data-testid="stMetricValue"]').all_inner_texts()
+    choose(page, "Country", "Poland", "country")
+    after = wait_until_changed(lambda: page.locator('[data-testid="stMetricValue"]').all_inner_texts(), before)
     assert after != before and after[2] == "1"
     assert "country=Poland" in page.url
 
@@ -54,8 +68,8 @@ def test_map_filter_changes_the_point_count_and_url_restores_it(browser, server)
     wait_ready(tab)
     assert tab.locator('[data-testid="stDeckGlJsonChart"]').count() == 1
     first = takeaway(tab)
-    choose(tab, "Networks on the map", "CG")
-    second = takeaway(tab)
+    choose(tab, "Networks on the map", "CG", "map_networks")
+    second = wait_until_changed(lambda: takeaway(tab), first)
     assert int(second.split()[0]) > int(first.split()[0])
     shared = tab.url
     assert "map_networks=LERU" in shared and "map_networks=CG" in shared
