@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pandas as pd
-import pydeck as pdk
 import streamlit as st
 
 from components import maps, render
@@ -75,61 +74,8 @@ def render_profile(ds: Dataset, institution_id: str, networks: pd.DataFrame, co_
         return
     st.subheader("Co-members on the map")
     colours = render.palette()
-    own = pd.DataFrame(
-        [
-            {
-                "lon": float(place["lon"]),
-                "lat": float(place["lat"]),
-                "radius": 11,
-                "tooltip": f"{place['name']}\n{place['city']}, {place['country_name']}",
-            }
-        ]
-    )
-    others = co_members.assign(
-        radius=3 + 2 * co_members["shared_networks"].clip(upper=6),
-        tooltip=[
-            f"{r.institution_name}\n{r.city}, {r.country_name}\nshares {r.networks}" for r in co_members.itertuples()
-        ],
-    )
-    deck = maps.CompactDeck(
-        layers=[
-            maps.make_institution_deck(
-                others.assign(network_count=1, networks=""), colours[1], spatial.read_outlines()
-            ).layers[0],
-            pdk.Layer(
-                "ScatterplotLayer",
-                data=others[["lon", "lat", "radius", "tooltip"]],
-                id="co-members",
-                get_position=["lon", "lat"],
-                radius_units="pixels",
-                get_radius="radius",
-                get_fill_color=[*maps.hex_to_rgb(colours[1]), 170],
-                stroked=True,
-                get_line_color=[255, 255, 255],
-                line_width_units="pixels",
-                get_line_width=1,
-                pickable=True,
-            ),
-            pdk.Layer(
-                "ScatterplotLayer",
-                data=own,
-                id="institution",
-                get_position=["lon", "lat"],
-                radius_units="pixels",
-                get_radius="radius",
-                get_fill_color=[*maps.hex_to_rgb(colours[0]), 255],
-                stroked=True,
-                get_line_color=[0, 0, 0],
-                line_width_units="pixels",
-                get_line_width=2,
-                pickable=True,
-            ),
-        ],
-        initial_view_state=maps.fit_view(
-            pd.concat([others["lon"], own["lon"]]).astype(float), pd.concat([others["lat"], own["lat"]]).astype(float)
-        ),
-        map_style=render.basemap_style(),
-        tooltip={"text": "{tooltip}"},
+    deck = maps.make_co_member_deck(
+        place, co_members, (colours[0], colours[1]), spatial.read_outlines(), render.basemap_style()
     )
     st.pydeck_chart(deck, height=420, key="institutions_deck")
     st.caption(

@@ -202,11 +202,28 @@ def _point_tooltip(row: Any, label: str) -> str:
     return f"{row.institution_name}\n{row.city}, {row.country_name}\n{label}{role}"
 
 
+def _dots(data: pd.DataFrame, layer_id: str, rgba: list[int], outline: list[int], outline_px: float) -> pdk.Layer:
+    """Dots in pixels sized by the frame's ``radius`` column, with a text tooltip."""
+    return pdk.Layer(
+        "ScatterplotLayer",
+        data=data[["lon", "lat", "radius", "tooltip"]],
+        id=layer_id,
+        get_position=["lon", "lat"],
+        radius_units="pixels",
+        get_radius="radius",
+        get_fill_color=rgba,
+        stroked=True,
+        get_line_color=outline,
+        line_width_units="pixels",
+        get_line_width=outline_px,
+        pickable=True,
+    )
+
+
 def make_institution_deck(
     institutions: pd.DataFrame, colour: str, outlines: dict[str, Any], map_style: str | None = None
 ) -> pdk.Deck:
     """Every institution as one dot, its size growing with the number of networks it is in."""
-    rgb = hex_to_rgb(colour)
     data = institutions.assign(
         radius=3 + 2 * institutions["network_count"].clip(upper=8),
         tooltip=[
@@ -214,27 +231,47 @@ def make_institution_deck(
             f"{'s' if r.network_count != 1 else ''}: {r.networks}"
             for r in institutions.itertuples()
         ],
-    )[["lon", "lat", "radius", "tooltip"]]
+    )
+    layers = [_outline_layer(outlines), _dots(data, "institutions", [*hex_to_rgb(colour), 170], [255, 255, 255], 1)]
+    return _deck(layers, data["lon"], data["lat"], map_style)
+
+
+def make_co_member_deck(
+    institution: pd.Series,
+    co_members: pd.DataFrame,
+    colours: tuple[str, str],
+    outlines: dict[str, Any],
+    map_style: str | None = None,
+) -> pdk.Deck:
+    """One institution (large dot, black outline) and its co-members (sized by networks shared)."""
+    own = pd.DataFrame(
+        [
+            {
+                "lon": float(institution["lon"]),
+                "lat": float(institution["lat"]),
+                "radius": 11,
+                "tooltip": f"{institution['name']}\n{institution['city']}, {institution['country_name']}",
+            }
+        ]
+    )
+    others = co_members.assign(
+        radius=3 + 2 * co_members["shared_networks"].clip(upper=6),
+        tooltip=[
+            f"{r.institution_name}\n{r.city}, {r.country_name}\nshares {r.networks}" for r in co_members.itertuples()
+        ],
+    )
     layers = [
         _outline_layer(outlines),
-        pdk.Layer(
-            "ScatterplotLayer",
-            data=data,
-            id="institutions",
-            get_position=["lon", "lat"],
-            radius_units="pixels",
-            get_radius="radius",
-            get_fill_color=[*rgb, 170],
-            stroked=True,
-            get_line_color=[255, 255, 255, 255],
-            line_width_units="pixels",
-            get_line_width=1,
-            pickable=True,
-        ),
+        _dots(others, "co-members", [*hex_to_rgb(colours[1]), 170], [255, 255, 255], 1),
+        _dots(own, "institution", [*hex_to_rgb(colours[0]), 255], [0, 0, 0], 2),
     ]
+    return _deck(layers, pd.concat([others["lon"], own["lon"]]), pd.concat([others["lat"], own["lat"]]), map_style)
+
+
+def _deck(layers: list[pdk.Layer], lons: pd.Series, lats: pd.Series, map_style: str | None) -> pdk.Deck:
     return CompactDeck(
         layers=layers,
-        initial_view_state=fit_view(data["lon"], data["lat"]),
+        initial_view_state=fit_view(lons.astype(float), lats.astype(float)),
         map_style=map_style,
         map_provider="carto" if map_style else None,
         tooltip={"text": "{tooltip}"},

@@ -122,3 +122,16 @@ def test_deck_json_is_compact_and_equal_to_pydecks(tiny) -> None:
     assert "\n" not in compact
     assert json.loads(compact) == json.loads(pdk.Deck.to_json(deck))
     assert len(compact) < len(pdk.Deck.to_json(deck)) / 3
+
+
+def test_co_member_deck_marks_the_institution_and_sizes_co_members(tiny) -> None:
+    from data import institutions
+
+    place = tiny.institutions.set_index("id").loc["ku-leuven"]
+    co_members = institutions.co_members(tiny, "ku-leuven", {"alpha": "ALPHA", "beta": "BETA"})
+    deck = maps.make_co_member_deck(place, co_members, ("#0072B2", "#E69F00"), spatial.read_outlines())
+    assert [layer.id for layer in deck.layers] == ["countries", "co-members", "institution"]
+    others = pd.DataFrame(deck.layers[1].data)
+    assert len(others) == 3
+    assert others["radius"].max() > others["radius"].min()  # Heidelberg shares two networks
+    assert deck.layers[2].data[0]["tooltip"].startswith("KU Leuven")
