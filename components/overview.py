@@ -17,14 +17,13 @@ def render_headlines(figures: dict[str, int]) -> None:
 
 def render_institution_map(memberships: pd.DataFrame, labels: dict[str, str]) -> None:
     institutions = spatial.institution_points(memberships, labels)
-    deck = maps.make_institution_deck(
-        institutions, render.palette()[0], spatial.read_outlines(), render.basemap_style()
-    )
+    places = spatial.place_points(institutions)
+    deck = maps.make_place_deck(places, render.palette()[0], spatial.read_outlines(), render.basemap_style())
     st.pydeck_chart(deck, height=480, key="overview_deck")
     several = int((institutions["network_count"] > 1).sum())
     st.caption(
-        f"{len(institutions):,} institutions; dot size grows with the number of networks an institution is in "
-        f"({several:,} are in more than one)."
+        f"{len(institutions):,} institutions in {len(places):,} places (one dot per city, its size growing with "
+        f"the institutions there); {several:,} institutions are in more than one network."
     )
 
 

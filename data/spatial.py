@@ -182,3 +182,22 @@ def partner_arcs(ds: Dataset, network_ids: list[str]) -> pd.DataFrame:
             }
         )
     return pd.DataFrame(rows, columns=["network_id", "region", "relation", "from_lon", "from_lat", "to_lon", "to_lat"])
+
+
+def place_points(institutions: pd.DataFrame, shown: int = 4) -> pd.DataFrame:
+    """Institutions that share one position (city-precision coordinates) as one point: how many, the
+    most connected few by name, and the largest number of networks among them."""
+    ordered = institutions.sort_values(["network_count", "institution_name"], ascending=[False, True])
+    grouped = ordered.groupby(["lat", "lon"], sort=False)
+    places = grouped.agg(
+        city=("city", "first"),
+        country_name=("country_name", "first"),
+        institutions=("institution_id", "size"),
+        most_networks=("network_count", "max"),
+        names=("institution_name", lambda names: list(names)),
+    ).reset_index()
+    places["listed"] = [
+        "; ".join(names[:shown]) + (f"; and {len(names) - shown} more" if len(names) > shown else "")
+        for names in places["names"]
+    ]
+    return places.drop(columns=["names"])

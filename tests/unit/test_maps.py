@@ -6,6 +6,7 @@ import json
 
 import pandas as pd
 import pydeck as pdk
+import pytest
 
 from components import maps
 from data import spatial
@@ -135,3 +136,12 @@ def test_co_member_deck_marks_the_institution_and_sizes_co_members(tiny) -> None
     assert len(others) == 3
     assert others["radius"].max() > others["radius"].min()  # Heidelberg shares two networks
     assert deck.layers[2].data[0]["tooltip"].startswith("KU Leuven")
+
+
+def test_place_deck_sizes_dots_by_institutions(tiny) -> None:
+    points = spatial.member_points(tiny, ["alpha", "beta"])
+    places = spatial.place_points(spatial.institution_points(points, LABELS).assign(lat=50.0, lon=4.0))
+    deck = maps.make_place_deck(places, "#0072B2", spatial.read_outlines())
+    dots = pd.DataFrame(deck.layers[1].data)
+    assert len(dots) == 1 and dots.loc[0, "radius"] == pytest.approx(3 + 2.2 * 2)
+    assert dots.loc[0, "tooltip"].startswith("Heidelberg, Germany: 4 institutions")

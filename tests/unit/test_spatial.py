@@ -74,3 +74,15 @@ def test_network_labels_are_unique_and_short(real) -> None:
     assert labels["leru"] == "LERU"
     assert labels["u15-canada"] != labels["german-u15"]
     assert labels["russell-group"] == "Russell Group"
+
+
+def test_place_points_gather_institutions_at_one_position(tiny) -> None:
+    points = spatial.member_points(tiny, ["alpha", "beta"])
+    institutions = spatial.institution_points(points, {"alpha": "ALPHA", "beta": "BETA"})
+    moved = institutions.assign(lat=50.0, lon=4.0)  # all four at one place
+    places = spatial.place_points(moved, shown=2)
+    assert len(places) == 1
+    row = places.iloc[0]
+    assert row["institutions"] == 4 and row["most_networks"] == 2
+    assert row["listed"] == "Heidelberg University; KU Leuven; and 2 more"  # most networks first, then by name
+    assert len(spatial.place_points(institutions)) == 4
