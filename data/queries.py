@@ -307,9 +307,13 @@ def most_connected_institutions(memberships: pd.DataFrame, labels: dict[str, str
     grouped = memberships.groupby("institution_id")
     table = grouped[["institution_name", "city", "country_name"]].first()
     table["network_count"] = grouped["network_id"].nunique()
-    table["networks"] = grouped["network_id"].agg(lambda ids: ", ".join(sorted(labels.get(i, i) for i in set(ids))))
-    table = table.reset_index().sort_values(["network_count", "institution_name"], ascending=[False, True])
-    return table.head(top).reset_index(drop=True)
+    table = table.reset_index().sort_values(["network_count", "institution_name"], ascending=[False, True]).head(top)
+    mine = memberships[memberships["institution_id"].isin(table["institution_id"])]
+    names = {
+        i: ", ".join(sorted({labels.get(n, n) for n in group}))
+        for i, group in mine.groupby("institution_id")["network_id"]
+    }
+    return table.assign(networks=table["institution_id"].map(names)).reset_index(drop=True)
 
 
 SORT_ORDERS = {

@@ -107,13 +107,22 @@ def member_points(ds: Dataset, network_ids: list[str], allowed: frozenset[str] |
     return points.sort_values(["rank", "institution_name"]).reset_index(drop=True)
 
 
-def institution_points(memberships: pd.DataFrame, labels: dict[str, str]) -> pd.DataFrame:
-    """One row per institution of ``memberships`` with the labels of its networks and their count."""
+def institution_points(memberships: pd.DataFrame, labels: dict[str, str] | None = None) -> pd.DataFrame:
+    """One row per institution of ``memberships`` with the number of its networks and, when labels are
+    given, their labels (leave them out for large maps: naming is the slow part)."""
     grouped = memberships.groupby("institution_id", sort=False)
     points = grouped[["institution_name", "city", "country", "country_name", "lat", "lon"]].first()
-    points["networks"] = grouped["network_id"].agg(lambda ids: ", ".join(sorted(labels.get(i, i) for i in set(ids))))
     points["network_count"] = grouped["network_id"].nunique()
+    if labels is not None:
+        points["networks"] = network_names(memberships, labels)
     return points.reset_index().sort_values(["network_count", "institution_name"], ascending=[False, True])
+
+
+def network_names(memberships: pd.DataFrame, labels: dict[str, str]) -> pd.Series:
+    """Per institution, the labels of its networks joined in one sorted string."""
+    named = memberships[["institution_id", "network_id"]].drop_duplicates()
+    named = named.assign(label=named["network_id"].map(labels).fillna(named["network_id"])).sort_values("label")
+    return named.groupby("institution_id", sort=False)["label"].agg(", ".join)
 
 
 def partner_countries(ds: Dataset, network_ids: list[str]) -> pd.DataFrame:
@@ -185,19 +194,31 @@ def partner_arcs(ds: Dataset, network_ids: list[str]) -> pd.DataFrame:
 
 
 def place_points(institutions: pd.DataFrame, shown: int = 4) -> pd.DataFrame:
-    """Institutions that share one position (city-precision coordinates) as one point: how many, the
-    most connected few by name, and the largest number of networks among them."""
+    """Institutions within about 10 km of each other (the same 0.1-degree cell, so one city at city
+    precision) as one point at their mean position: how many, the most connected few by name, and the
+    largest number of networks among them."""
     ordered = institutions.sort_values(["network_count", "institution_name"], ascending=[False, True])
-    grouped = ordered.groupby(["lat", "lon"], sort=False)
+    cells = ordered.assign(
+        cell_lat=ordered["lat"].astype(float).round(1), cell_lon=ordered["lon"].astype(float).round(1)
+    )
+    grouped = cells.groupby(["cell_lat", "cell_lon"], sort=False)
     places = grouped.agg(
+        lat=("lat", "mean"),
+        lon=("lon", "mean"),
         city=("city", "first"),
         country_name=("country_name", "first"),
         institutions=("institution_id", "size"),
         most_networks=("network_count", "max"),
-        names=("institution_name", lambda names: list(names)),
-    ).reset_index()
+    ).reset_index(drop=True)
+    first_names = (
+        grouped["institution_name"]
+        .head(shown)
+        .groupby([cells["cell_lat"], cells["cell_lon"]], sort=False)
+        .agg("; ".join)
+        .reset_index(drop=True)
+    )
     places["listed"] = [
-        "; ".join(names[:shown]) + (f"; and {len(names) - shown} more" if len(names) > shown else "")
-        for names in places["names"]
+        names + (f"; and {count - shown} more" if count > shown else "")
+        for names, count in zip(first_names, places["institutions"], strict=True)
     ]
-    return places.drop(columns=["names"])
+    return places
