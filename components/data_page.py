@@ -108,7 +108,7 @@ def render_dictionary(dictionary: list[tuple[str, str, pd.DataFrame]]) -> None:
                     "field": st.column_config.TextColumn("Field", pinned=True),
                     "type": st.column_config.TextColumn("Type", width="small"),
                     "description": st.column_config.TextColumn("Description", width="large"),
-                    "constraints": st.column_config.TextColumn("Constraints", width="medium"),
+                    "constraints": st.column_config.TextColumn("Constraints", width="large"),
                     "references": st.column_config.TextColumn("Refers to", width="small"),
                 },
             )
@@ -137,9 +137,15 @@ def render_sources(sources: pd.DataFrame, counts: pd.DataFrame, total: int) -> N
             },
         )
     with right:
+        st.markdown(
+            "**official-page**: the network's own page · **university-page**: a member's own page · "
+            "**news** · **other-page**: a third party such as a ministry or an agency · "
+            "**wikipedia-copy**: Wikipedia or a copy of it · **dataset**: a published dataset"
+        )
         st.caption(
             f"Showing {len(sources)} of {total} sources"
             + (" (those cited by the networks that pass the filters)." if len(sources) < total else ".")
+            + " Click an address to open the page."
         )
     st.dataframe(
         sources,
@@ -148,7 +154,7 @@ def render_sources(sources: pd.DataFrame, counts: pd.DataFrame, total: int) -> N
         key="data_sources_table",
         column_config={
             "id": None,
-            "title": st.column_config.TextColumn("Title", width="large", pinned=True),
+            "title": st.column_config.TextColumn("Title", width="large"),
             "url": st.column_config.LinkColumn("Address", width="large"),
             "publisher": st.column_config.TextColumn("Publisher", width="medium"),
             "source_type": st.column_config.TextColumn("Kind of page"),
