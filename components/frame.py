@@ -109,10 +109,3 @@ def render_footer(ds: Dataset) -> None:
         f"Data as of {ds.as_of} · {len(ds.sources)} public sources cited · "
         f"licence {ds.licence} · every membership links to the page it comes from (see Data)."
     )
-
-
-def render_coming_soon(title: str, what: str) -> None:
-    """A page that is not built yet: what it will show, and a way to the Networks catalogue."""
-    st.title(title)
-    st.info(f"This page is being built. It will show: {what}", icon=":material/construction:")
-    st.page_link("pages/networks.py", label="Browse the Networks catalogue meanwhile", icon=":material/hub:")

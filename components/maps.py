@@ -57,9 +57,15 @@ def fit_view(lons: pd.Series, lats: pd.Series) -> pdk.ViewState:
 
 
 def _outline_layer(outlines: dict[str, Any]) -> pdk.Layer:
+    """Land as the base layer. Antarctica is left out: no member is there, and its unwrapped ring
+    would draw as a band along the bottom of a world view."""
+    land = {
+        "type": "FeatureCollection",
+        "features": [f for f in outlines["features"] if f["properties"]["iso_a2"] != "AQ"],
+    }
     return pdk.Layer(
         "GeoJsonLayer",
-        data=outlines,
+        data=land,
         id="countries",
         stroked=True,
         filled=True,

@@ -65,7 +65,19 @@ else:
             credit,
         )
         st.subheader(f"Institutions in more than one of these networks ({len(shared)})")
-        st.dataframe(shared, hide_index=True, width="stretch", key="compare_shared_table")
+        st.dataframe(
+            shared,
+            hide_index=True,
+            width="stretch",
+            key="compare_shared_table",
+            column_config={
+                "institution_name": "Institution",
+                "city": "City",
+                "country_name": "Country",
+                "networks": "Networks",
+                "count": st.column_config.NumberColumn("How many"),
+            },
+        )
     elif view == "Themes and time":
         themes = compare.themes_matrix(ds, ids, labels)
         compare_view.render_chart(

@@ -145,3 +145,22 @@ def test_place_deck_sizes_dots_by_institutions(tiny) -> None:
     dots = pd.DataFrame(deck.layers[1].data)
     assert len(dots) == 1 and dots.loc[0, "radius"] == pytest.approx(3 + 2.2 * 2)
     assert dots.loc[0, "tooltip"].startswith("Heidelberg, Germany: 4 institutions")
+
+
+def test_base_layer_leaves_out_antarctica() -> None:
+    layer = maps.make_place_deck(
+        pd.DataFrame(
+            {
+                "lat": [50.0],
+                "lon": [4.0],
+                "city": ["Leuven"],
+                "country_name": ["Belgium"],
+                "institutions": [1],
+                "listed": ["KU Leuven"],
+            }
+        ),
+        "#0072B2",
+        spatial.read_outlines(),
+    ).layers[0]
+    codes = {f["properties"]["iso_a2"] for f in layer.data["features"]}
+    assert "AQ" not in codes and {"FR", "US", "AU"} <= codes
