@@ -8,7 +8,6 @@ import streamlit as st
 from components import maps, render
 from components.networks import escape_markdown
 from data import partners as partner_data
-from data import spatial
 from data.dataset import Dataset
 
 PAGE = "pages/institutions.py"
@@ -74,9 +73,7 @@ def render_profile(ds: Dataset, institution_id: str, networks: pd.DataFrame, co_
         return
     st.subheader("Co-members on the map")
     colours = render.palette()
-    deck = maps.make_co_member_deck(
-        place, co_members, (colours[0], colours[1]), spatial.read_outlines(), render.basemap_style()
-    )
+    deck = maps.make_co_member_deck(place, co_members, (colours[0], colours[1]), render.basemap_style())
     st.pydeck_chart(deck, height=420, key="institutions_deck")
     st.caption(
         f"{place['name']} (large dot with a black outline) and its {len(co_members)} co-members; "
@@ -159,7 +156,7 @@ def render_partner_check(ds: Dataset, labels: dict[str, str]) -> None:
             networks=located["match"],
         )
         st.pydeck_chart(
-            maps.make_institution_deck(points, render.palette()[0], spatial.read_outlines(), render.basemap_style()),
+            maps.make_institution_deck(points, render.palette()[0], render.basemap_style()),
             height=380,
             key="institutions_partner_deck",
         )

@@ -18,7 +18,7 @@ def render_headlines(figures: dict[str, int]) -> None:
 def render_institution_map(memberships: pd.DataFrame, labels: dict[str, str]) -> None:
     institutions = spatial.institution_points(memberships)
     places = spatial.place_points(institutions)
-    deck = maps.make_place_deck(places, render.palette()[0], spatial.read_outlines(), render.basemap_style())
+    deck = maps.make_place_deck(places, render.palette()[0], render.basemap_style())
     st.pydeck_chart(deck, height=480, key="overview_deck")
     several = int((institutions["network_count"] > 1).sum())
     st.caption(

@@ -57,7 +57,7 @@ def test_dockerfile_installs_chromium_and_requirements() -> None:
     assert any(step.startswith("COPY") and "requirements.txt" in step for step in steps)
     assert any(step.startswith("RUN") and "pip install -r requirements.txt" in step for step in steps)
     copied = " ".join(step for step in steps if step.startswith("COPY"))
-    for needed in ("app.py", "components", "data", "pages", ".streamlit/config.toml"):
+    for needed in ("app.py", "components", "data", "pages", "static", ".streamlit/config.toml"):
         assert needed in copied, f"the image lacks {needed}"
         assert (ROOT / needed).exists(), f"the Dockerfile copies {needed}, which the repository lacks"
 

@@ -109,7 +109,7 @@ def test_static_map_draws_land_regions_arcs_and_one_shape_per_network(tiny) -> N
 def test_institution_deck_sizes_dots_by_network_count(tiny) -> None:
     points = spatial.member_points(tiny, ["alpha", "beta"])
     institutions = spatial.institution_points(points, LABELS)
-    deck = maps.make_institution_deck(institutions, "#0072B2", spatial.read_outlines())
+    deck = maps.make_institution_deck(institutions, "#0072B2")
     dots = pd.DataFrame(deck.layers[1].data).set_index("lon")
     leuven = institutions.set_index("institution_id").loc["ku-leuven"]
     assert dots.loc[leuven["lon"], "radius"] > dots["radius"].min()
@@ -130,7 +130,7 @@ def test_co_member_deck_marks_the_institution_and_sizes_co_members(tiny) -> None
 
     place = tiny.institutions.set_index("id").loc["ku-leuven"]
     co_members = institutions.co_members(tiny, "ku-leuven", {"alpha": "ALPHA", "beta": "BETA"})
-    deck = maps.make_co_member_deck(place, co_members, ("#0072B2", "#E69F00"), spatial.read_outlines())
+    deck = maps.make_co_member_deck(place, co_members, ("#0072B2", "#E69F00"))
     assert [layer.id for layer in deck.layers] == ["countries", "co-members", "institution"]
     others = pd.DataFrame(deck.layers[1].data)
     assert len(others) == 3
@@ -141,13 +141,13 @@ def test_co_member_deck_marks_the_institution_and_sizes_co_members(tiny) -> None
 def test_place_deck_sizes_dots_by_institutions(tiny) -> None:
     points = spatial.member_points(tiny, ["alpha", "beta"])
     places = spatial.place_points(spatial.institution_points(points, LABELS).assign(lat=50.0, lon=4.0))
-    deck = maps.make_place_deck(places, "#0072B2", spatial.read_outlines())
+    deck = maps.make_place_deck(places, "#0072B2")
     dots = pd.DataFrame(deck.layers[1].data)
     assert len(dots) == 1 and dots.loc[0, "radius"] == pytest.approx(3 + 2.2 * 2)
     assert dots.loc[0, "tooltip"].startswith("Heidelberg, Germany: 4 institutions")
 
 
-def test_base_layer_leaves_out_antarctica() -> None:
+def test_base_layer_is_the_served_land_file_without_antarctica() -> None:
     layer = maps.make_place_deck(
         pd.DataFrame(
             {
@@ -160,7 +160,23 @@ def test_base_layer_leaves_out_antarctica() -> None:
             }
         ),
         "#0072B2",
-        spatial.read_outlines(),
     ).layers[0]
-    codes = {f["properties"]["iso_a2"] for f in layer.data["features"]}
+    # The deck names the file (a relative URL, fetched once and cached by the browser), not its data.
+    assert layer.data == maps.LAND_URL == f"app/static/{maps.LAND_FILE}"
+    served = json.loads((maps.STATIC_DIR / maps.LAND_FILE).read_text(encoding="utf-8"))
+    codes = {f["properties"]["iso_a2"] for f in served["features"]}
     assert "AQ" not in codes and {"FR", "US", "AU"} <= codes
+
+
+def test_served_land_file_is_built_from_the_shipped_outlines() -> None:
+    # Rebuild with `python -m components.maps` after changing data/outlines/.
+    shipped = (maps.STATIC_DIR / maps.LAND_FILE).read_text(encoding="utf-8")
+    assert shipped == maps.land_json(spatial.read_outlines())
+
+
+def test_deck_json_stays_small_without_the_outlines(tiny) -> None:
+    points, partners, arcs, seats = _inputs(tiny, ["alpha", "beta"])
+    deck = maps.make_network_deck(
+        points, partners, arcs, seats, ["alpha", "beta"], LABELS, COLOURS, spatial.read_outlines()
+    )
+    assert len(deck.to_json()) < 20_000
