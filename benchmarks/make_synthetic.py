@@ -146,6 +146,22 @@ def make(
         ),
     )
 
+    header, distinct = read_table(source, "distinct_institutions")
+    counts["distinct_institutions"] = write_table(
+        out,
+        "distinct_institutions",
+        header,
+        (
+            {
+                **row,
+                "institution_id": institution_id(row["institution_id"], k),
+                "other_id": institution_id(row["other_id"], k),
+            }
+            for k in range(factor)
+            for row in distinct
+        ),
+    )
+
     header, exceptions = read_table(source, "coordinate_exceptions")
     counts["coordinate_exceptions"] = write_table(
         out,

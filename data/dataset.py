@@ -36,6 +36,7 @@ class Dataset:
     network_kinds: pd.DataFrame
     region_groups: pd.DataFrame
     coordinate_exceptions: pd.DataFrame
+    distinct_institutions: pd.DataFrame
     countries: pd.DataFrame
     package: dict[str, Any]
 
@@ -112,6 +113,7 @@ def read_dataset(folder: Path = DATA_DIR) -> Dataset:
         network_kinds=tables["network_kinds"],
         region_groups=tables["region_groups"],
         coordinate_exceptions=tables["coordinate_exceptions"],
+        distinct_institutions=tables["distinct_institutions"],
         countries=countries,
         package=package,
     )

@@ -60,12 +60,19 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0088 * math.asin(math.sqrt(a))
 
 
-def probable_duplicates(institutions: pd.DataFrame) -> pd.DataFrame:
+def probable_duplicates(institutions: pd.DataFrame, distinct: pd.DataFrame | None = None) -> pd.DataFrame:
     """Pairs of institutions in one country that are probably one: the same distinctive words in the
-    same city, near-identical names, or campus coordinates within 1 km."""
+    same city, near-identical names, or campus coordinates within 1 km. Pairs listed in ``distinct``
+    (the distinct_institutions table: reviewed by hand, with a reason) are skipped."""
+    reviewed = set()
+    if distinct is not None:
+        for first, second in zip(distinct["institution_id"], distinct["other_id"], strict=True):
+            reviewed |= {(first, second), (second, first)}
     pairs = []
     for _, group in institutions.groupby("country"):
         for a, b in combinations(group.to_dict("records"), 2):
+            if (a["id"], b["id"]) in reviewed:
+                continue
             reasons = []
             same_city = normalise_text(a["city"]) == normalise_text(b["city"])
             if same_city and distinctive_words(a["name"]) == distinctive_words(b["name"]):
@@ -145,5 +152,6 @@ if __name__ == "__main__":
     from data.dataset import read_dataset
 
     dataset = read_dataset()
-    print(probable_duplicates(dataset.institutions).to_string() or "no probable duplicates")
+    duplicates = probable_duplicates(dataset.institutions, dataset.distinct_institutions)
+    print(duplicates.to_string() or "no probable duplicates")
     print(coordinate_problems(dataset).to_string() or "all coordinates within 30 km of their city")

@@ -240,6 +240,7 @@ TINY: dict[str, list[dict[str, str]]] = {
         {"from_id": "beta", "to_id": "prog", "relation": "part-of", "note": "", "source_id": "s-news"},
     ],
     "coordinate_exceptions": [],
+    "distinct_institutions": [],
 }
 
 

@@ -115,7 +115,18 @@ def test_every_alliance_has_a_call_year_and_funding_status(real) -> None:
 
 
 def test_no_probable_duplicate_institutions(real) -> None:
-    assert quality.probable_duplicates(real.institutions).to_dict("records") == []
+    assert quality.probable_duplicates(real.institutions, real.distinct_institutions).to_dict("records") == []
+
+
+def test_reviewed_distinct_pairs_are_still_flagged_pairs_with_a_reason(real) -> None:
+    # Each reviewed pair must still be one the check flags: a stale entry would hide nothing but
+    # would also no longer explain anything.
+    flagged = quality.probable_duplicates(real.institutions)
+    flagged_pairs = {frozenset(pair) for pair in zip(flagged["a"], flagged["b"], strict=True)}
+    reviewed = real.distinct_institutions
+    for pair in zip(reviewed["institution_id"], reviewed["other_id"], strict=True):
+        assert frozenset(pair) in flagged_pairs, pair
+    assert (reviewed["reason"].str.len() > 20).all()
 
 
 def test_coordinates_lie_within_30_km_of_their_city(real) -> None:
