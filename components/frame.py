@@ -48,7 +48,8 @@ def render_global_filters(ds: Dataset) -> Filters:
             key="region",
             bind="query-params",
             placeholder="All regions",
-            help="UN M49 regions and sub-regions of the members' countries.",
+            help="UN M49 regions and sub-regions of the members' countries, and the European Union and the "
+            "European Higher Education Area (its 49 member states, Russia and Belarus suspended).",
         )
         countries = st.multiselect(
             "Country",

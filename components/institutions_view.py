@@ -7,6 +7,7 @@ import streamlit as st
 
 from components import maps, render
 from components.networks import escape_markdown
+from data import geo
 from data import partners as partner_data
 from data.dataset import Dataset
 
@@ -43,7 +44,17 @@ def render_profile(ds: Dataset, institution_id: str, networks: pd.DataFrame, co_
     )
     st.title(str(place["name"]))
     aliases = ds.institution_aliases.loc[ds.institution_aliases["institution_id"] == institution_id, "alias"]
-    st.markdown(escape_markdown(f"{place['city']}, {place['country_name']} · {place['region']}, {place['subregion']}"))
+    standing = geo.group_label(bool(place["in_eu"]), bool(place["in_ehea"]), place["ehea_status"])
+    st.markdown(
+        escape_markdown(
+            f"{place['city']}, {place['country_name']} ({standing}) · {place['region']}, {place['subregion']}"
+        )
+    )
+    if place["coord_precision"] == "campus":
+        source = ds.sources.set_index("id").loc[place["coord_source_id"]]
+        st.caption(f"On the maps at its main campus, from [{escape_markdown(str(source['title']))}]({source['url']}).")
+    else:
+        st.caption("On the maps at the centre of its city (GeoNames): no campus position has been sourced yet.")
     if len(aliases):
         st.caption("Also known as: " + escape_markdown(", ".join(sorted(set(aliases)))))
     current = networks[networks["status"] == "current"]

@@ -243,9 +243,7 @@ def _dots(data: pd.DataFrame, layer_id: str, rgba: list[int], outline: list[int]
     )
 
 
-def make_institution_deck(
-    institutions: pd.DataFrame, colour: str, map_style: str | None = None
-) -> pdk.Deck:
+def make_institution_deck(institutions: pd.DataFrame, colour: str, map_style: str | None = None) -> pdk.Deck:
     """Every institution as one dot, its size growing with the number of networks it is in."""
     data = institutions.assign(
         radius=3 + 2 * institutions["network_count"].clip(upper=8),
@@ -259,9 +257,7 @@ def make_institution_deck(
     return _deck(layers, data["lon"], data["lat"], map_style)
 
 
-def make_place_deck(
-    places: pd.DataFrame, colour: str, map_style: str | None = None
-) -> pdk.Deck:
+def make_place_deck(places: pd.DataFrame, colour: str, map_style: str | None = None) -> pdk.Deck:
     """One dot per place (institutions at one position), its area growing with the institutions there."""
     data = places.assign(
         radius=3 + 2.2 * places["institutions"].pow(0.5),

@@ -22,7 +22,8 @@ _PANDAS_TYPES = {"string": "string", "date": "string", "year": "Int64", "integer
 
 @dataclass(frozen=True)
 class Dataset:
-    """Every table of the dataset, typed; institutions carry country_name, region, subregion, in_eu."""
+    """Every table of the dataset, typed; institutions carry country_name, region, subregion, in_eu,
+    in_ehea and ehea_status."""
 
     networks: pd.DataFrame
     institutions: pd.DataFrame
@@ -35,6 +36,7 @@ class Dataset:
     themes: pd.DataFrame
     network_kinds: pd.DataFrame
     region_groups: pd.DataFrame
+    ehea_members: pd.DataFrame
     coordinate_exceptions: pd.DataFrame
     distinct_institutions: pd.DataFrame
     countries: pd.DataFrame
@@ -98,7 +100,7 @@ def read_dataset(folder: Path = DATA_DIR) -> Dataset:
     failures = _rule_failures(tables)
     if failures:
         raise schema.DatasetError(failures)
-    countries = geo.read_country_table()
+    countries = geo.with_ehea(geo.read_country_table(), tables["ehea_members"])
     institutions = tables["institutions"].merge(countries, on="country", how="left", validate="many_to_one")
     return Dataset(
         networks=tables["networks"],
@@ -112,6 +114,7 @@ def read_dataset(folder: Path = DATA_DIR) -> Dataset:
         themes=tables["themes"],
         network_kinds=tables["network_kinds"],
         region_groups=tables["region_groups"],
+        ehea_members=tables["ehea_members"],
         coordinate_exceptions=tables["coordinate_exceptions"],
         distinct_institutions=tables["distinct_institutions"],
         countries=countries,

@@ -3,7 +3,8 @@
 Nothing here is typed by hand: the UN M49 region and sub-region and EU membership of a country come
 from country_converter's ``country_data.tsv``. The only composition rules are the two M49
 groupings that the table does not carry as a column ("Sub-Saharan Africa", "Latin America and the
-Caribbean"); they are read from ``region_groups.csv`` beside the other tables.
+Caribbean"); they are read from ``region_groups.csv`` beside the other tables. EHEA membership,
+which no maintained library carries, comes from the dataset's cited ``ehea_members`` table.
 """
 
 from __future__ import annotations
@@ -45,6 +46,38 @@ def read_country_table() -> pd.DataFrame:
         {"country": "string", "country_name": "string", "region": "string", "subregion": "string", "in_eu": "bool"}
     )
     return table.sort_values("country_name").reset_index(drop=True)
+
+
+# Political groups offered beside the UN regions in the region filter (and accepted as region names).
+EU = "European Union"
+EHEA = "European Higher Education Area"
+POLITICAL_GROUPS = (EU, EHEA)
+
+
+def with_ehea(countries: pd.DataFrame, ehea_members: pd.DataFrame) -> pd.DataFrame:
+    """The country table with in_ehea (member, suspended included) and ehea_status (member,
+    suspended or empty) from the dataset's ehea_members table."""
+    status = dict(zip(ehea_members["country"], ehea_members["status"], strict=True))
+    return countries.assign(
+        in_ehea=countries["country"].isin(status.keys()),
+        ehea_status=countries["country"].map(status).astype("string"),
+    )
+
+
+def countries_in_group(group: str, countries: pd.DataFrame) -> frozenset[str]:
+    """ISO codes of the EU's or the EHEA's members (``countries`` as with_ehea returns it)."""
+    column = {EU: "in_eu", EHEA: "in_ehea"}[group]
+    return frozenset(countries.loc[countries[column], "country"])
+
+
+def group_label(in_eu: bool, in_ehea: bool, ehea_status: object) -> str:
+    """How a country stands in the EU and the EHEA, in words for a profile."""
+    suspended = ehea_status == "suspended"
+    if in_eu and in_ehea:
+        return "EU and EHEA member state"
+    if in_ehea:
+        return "EHEA member state (membership suspended)" if suspended else "EHEA member state, outside the EU"
+    return "outside the EU and the EHEA"
 
 
 def known_country_codes() -> frozenset[str]:

@@ -148,7 +148,10 @@ def countries_for(filters: Filters, ds: Dataset) -> frozenset[str] | None:
         return None
     codes = set(filters.countries)
     for region in filters.regions:
-        codes |= geo.countries_in_region(region, ds.region_groups)
+        if region in geo.POLITICAL_GROUPS:
+            codes |= geo.countries_in_group(region, ds.countries)
+        else:
+            codes |= geo.countries_in_region(region, ds.region_groups)
     return frozenset(codes)
 
 
@@ -252,6 +255,7 @@ def filter_options(ds: Dataset) -> dict[str, list[str]]:
         if present_regions.intersection(members["subregion"]):
             present_regions.add(str(group))
     regions = [name for name in geo.region_names(ds.region_groups) if name in present_regions]
+    regions += [group for group in geo.POLITICAL_GROUPS if present & geo.countries_in_group(group, ds.countries)]
     return {
         "regions": regions,
         "countries": countries["country"].tolist(),

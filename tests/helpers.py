@@ -241,6 +241,11 @@ TINY: dict[str, list[dict[str, str]]] = {
     ],
     "coordinate_exceptions": [],
     "distinct_institutions": [],
+    "ehea_members": [
+        {"country": "BE", "status": "member", "source_id": "s-official", "note": ""},
+        {"country": "DE", "status": "member", "source_id": "s-official", "note": ""},
+        {"country": "PL", "status": "member", "source_id": "s-official", "note": ""},
+    ],
 }
 
 

@@ -150,6 +150,34 @@ def test_institution_profile_lists_networks_and_co_members() -> None:
     assert "former" in set(networks["status"])
 
 
+@pytest.mark.parametrize(
+    ("institution", "standing", "position"),
+    [
+        ("leiden-university", "Leiden, Netherlands (EU and EHEA member state)", "at its main campus, from [Leiden"),
+        ("university-of-oslo", "Oslo, Norway (EHEA member state, outside the EU)", "at the centre of its city"),
+        ("university-of-tokyo", "Tokyo, Japan (outside the EU and the EHEA)", None),
+    ],
+)
+def test_institution_profile_says_eu_and_ehea_standing_and_where_its_dot_is(
+    institution: str, standing: str, position: str | None
+) -> None:
+    at = run_app("pages/institutions.py", institution=institution)
+    assert not at.exception
+    assert any(m.value.replace("\\", "").startswith(standing) for m in at.markdown)  # markdown-escaped
+    on_maps = [c.value for c in at.caption if c.value.startswith("On the maps")]
+    assert len(on_maps) == 1
+    if position:
+        assert position in on_maps[0]
+
+
+def test_region_filter_on_the_ehea_keeps_norway_and_drops_japan() -> None:
+    at = run_app("pages/overview.py", region="European Higher Education Area")
+    assert not at.exception
+    top = at.dataframe[1].value
+    assert not top.empty and not (top["country_name"] == "Japan").any()
+    assert at.multiselect(key="region").value == ["European Higher Education Area"]
+
+
 def test_unknown_institution_gets_a_plain_message() -> None:
     at = run_app("pages/institutions.py", institution="x" * 5000)
     assert not at.exception

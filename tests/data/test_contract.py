@@ -90,6 +90,7 @@ def test_every_source_is_cited_and_dated(real) -> None:
     for table in (real.networks, real.memberships, real.network_themes, real.partner_regions, real.network_links):
         cited |= set(table["source_id"].dropna())
     cited |= set(real.networks["count_source_id"].dropna()) | set(real.institutions["coord_source_id"])
+    cited |= set(real.ehea_members["source_id"])
     assert set(real.sources["id"]) - cited == set()
     assert real.sources["accessed"].notna().all()
 
@@ -176,3 +177,17 @@ def test_former_members_keep_their_rows_apart_from_current(real) -> None:
         (real.memberships["network_id"] == "leru") & real.memberships["institution_id"].str.contains("karolinska")
     ]
     assert karolinska["until"].tolist() == [2011]
+
+
+def test_ehea_has_the_49_member_states_its_own_page_counts(real) -> None:
+    # ehea.info: "49 members of the EHEA, out of which two (the Russian Federation and Belarus) are
+    # suspended" (the European Commission, also a member, is not a state). San Marino joined in 2020.
+    ehea = real.ehea_members
+    assert len(ehea) == 49
+    assert set(ehea.loc[ehea["status"] == "suspended", "country"]) == {"RU", "BY"}
+    assert {"SM", "VA", "KZ", "GB", "TR", "UA"} <= set(ehea["country"])
+    assert not {"FO", "MC", "XK", "IL"} & set(ehea["country"])
+    countries = real.countries.set_index("country")
+    assert countries.loc["DE", "in_ehea"] and countries.loc["DE", "in_eu"]
+    assert countries.loc["NO", "in_ehea"] and not countries.loc["NO", "in_eu"]
+    assert not countries.loc["US", "in_ehea"] and countries.loc["RU", "ehea_status"] == "suspended"

@@ -121,6 +121,17 @@ def test_filter_options_offer_only_places_in_the_data(tiny) -> None:
     assert options["kinds"] == ["research-university-group", "european-university-alliance", "programme"]
 
 
+def test_region_filter_offers_and_applies_the_eu_and_the_ehea(tiny) -> None:
+    regions = queries.filter_options(tiny)["regions"]
+    assert regions[-2:] == ["European Union", "European Higher Education Area"]
+    assert queries.countries_for(Filters(regions=("European Higher Education Area",)), tiny) == {"BE", "DE", "PL"}
+    assert queries.countries_for(Filters(regions=("European Union", "Northern America")), tiny) >= {"BE", "US"}
+    in_eu = queries.filter_networks(queries.network_table(tiny), tiny, Filters(regions=("European Union",)))
+    assert set(in_eu["id"]) == {"alpha", "beta", "prog"}  # prog has no members listed: its seat is in Belgium
+    in_america = queries.filter_networks(queries.network_table(tiny), tiny, Filters(regions=("Northern America",)))
+    assert set(in_america["id"]) < set(in_eu["id"])
+
+
 def test_queries_do_not_change_the_dataset(tiny) -> None:
     before = tiny.memberships.copy()
     queries.network_table(tiny)
