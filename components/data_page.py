@@ -76,6 +76,11 @@ def render_coverage(coverage: pd.DataFrame, total: int) -> None:
             ),
             "kind_label": st.column_config.TextColumn("Kind"),
             "listed_current": st.column_config.NumberColumn("Listed", help="Current full members listed here."),
+            "at_campus": st.column_config.NumberColumn(
+                "At campus",
+                help="Listed current members placed on the maps at their main campus (from their Wikipedia "
+                "article); the others are at their city's centre.",
+            ),
             "member_count_official": st.column_config.NumberColumn("Official count", help="The network's own count."),
             "member_count_qualifier": st.column_config.TextColumn("Count is", help="exact, at-least or approximately"),
             "member_count_as_of": st.column_config.TextColumn("Count as of"),

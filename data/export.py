@@ -252,14 +252,15 @@ def data_dictionary(package: Mapping[str, Any]) -> list[tuple[str, str, pd.DataF
     return dictionary
 
 
-def coverage_table(networks: pd.DataFrame, sources: pd.Series) -> pd.DataFrame:
+def coverage_table(networks: pd.DataFrame, sources: pd.Series, at_campus: pd.Series | None = None) -> pd.DataFrame:
     """Coverage per network from ``queries.network_table``: listed vs official count, as-of date,
-    status, former and associate members, number of sources (``sources_per_network``) and a link to
-    the network's profile."""
+    status, former and associate members, number of sources (``sources_per_network``), listed members
+    placed at their campus (``campus_positions``) and a link to the network's profile."""
     columns = [
         "profile",
         "kind_label",
         "listed_current",
+        "at_campus",
         "member_count_official",
         "member_count_qualifier",
         "member_count_as_of",
@@ -272,6 +273,7 @@ def coverage_table(networks: pd.DataFrame, sources: pd.Series) -> pd.DataFrame:
     table = networks.assign(
         profile=[profile_url(row.id, row.display_name) for row in networks.itertuples()],
         sources=networks["id"].map(sources).fillna(0).astype("int64"),
+        at_campus=networks["id"].map(at_campus if at_campus is not None else {}).fillna(0).astype("int64"),
     )
     return table[columns].reset_index(drop=True)
 
@@ -285,6 +287,14 @@ def source_counts(sources: pd.DataFrame) -> pd.DataFrame:
     """How many sources of each kind, most first."""
     counts = sources.groupby("source_type").size().rename("sources").reset_index()
     return counts.sort_values(["sources", "source_type"], ascending=[False, True]).reset_index(drop=True)
+
+
+def campus_positions(ds: Dataset) -> pd.Series:
+    """How many of each network's current members sit on the maps at their main campus (the others
+    at their city's centre), indexed by network id."""
+    current = ds.memberships[ds.memberships["until"].isna()]
+    campus = set(ds.institutions.loc[ds.institutions["coord_precision"] == "campus", "id"])
+    return current[current["institution_id"].isin(campus)].groupby("network_id")["institution_id"].nunique()
 
 
 def sources_per_network(ds: Dataset) -> pd.Series:

@@ -17,7 +17,8 @@ st.title("Data")
 st.markdown("What the dashboard holds and how complete it is: coverage, the data dictionary, sources and downloads.")
 view = data_page.render_view_switch()
 if view == "Coverage":
-    data_page.render_coverage(export.coverage_table(networks, export.sources_per_network(ds)), len(table))
+    coverage = export.coverage_table(networks, export.sources_per_network(ds), export.campus_positions(ds))
+    data_page.render_coverage(coverage, len(table))
 elif view == "Dictionary":
     data_page.render_dictionary(export.data_dictionary(ds.package))
 elif view == "Sources":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import json
 import zipfile
@@ -169,6 +170,21 @@ def test_coverage_table_links_each_network_to_its_profile(tiny: Dataset) -> None
     assert alpha["sources"] == 1
     beta = coverage[coverage["profile"].str.contains("network=beta")].iloc[0]
     assert beta["listed_associates"] == 1 and beta["sources"] == 1
+
+
+def test_coverage_counts_members_placed_at_their_campus(tiny: Dataset) -> None:
+    institutions = tiny.institutions.assign(
+        coord_precision=tiny.institutions["id"].map({"ku-leuven": "campus", "lodz": "campus"}).fillna("city")
+    )
+    ds = dataclasses.replace(tiny, institutions=institutions)
+    at_campus = export.campus_positions(ds)
+    coverage = export.coverage_table(queries.network_table(ds), export.sources_per_network(ds), at_campus)
+    by_network = dict(zip(coverage["profile"].str.extract(r"network=(\w+)")[0], coverage["at_campus"], strict=True))
+    current = ds.memberships[ds.memberships["until"].isna()]
+    for network, count in by_network.items():
+        members = set(current.loc[current["network_id"] == network, "institution_id"])
+        assert count == len(members & {"ku-leuven", "lodz"}), network
+    assert sum(by_network.values()) > 0
 
 
 def test_source_counts_and_filter_summary(tiny: Dataset) -> None:
