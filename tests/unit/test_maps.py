@@ -112,8 +112,23 @@ def test_institution_deck_sizes_dots_by_network_count(tiny) -> None:
     deck = maps.make_institution_deck(institutions, "#0072B2")
     dots = pd.DataFrame(deck.layers[1].data).set_index("lon")
     leuven = institutions.set_index("institution_id").loc["ku-leuven"]
-    assert dots.loc[leuven["lon"], "radius"] > dots["radius"].min()
+    assert dots.loc[round(float(leuven["lon"]), 4), "radius"] > dots["radius"].min()
     assert len(dots) == 4
+
+
+def test_dots_send_positions_to_4_decimals_and_radii_to_a_tenth() -> None:
+    places = pd.DataFrame(
+        {
+            "lat": [50.87959012345],
+            "lon": [4.70093987654],
+            "city": ["Leuven"],
+            "country_name": ["Belgium"],
+            "institutions": [3],
+            "listed": ["KU Leuven"],
+        }
+    )
+    dot = maps.make_place_deck(places, "#0072B2").layers[1].data[0]
+    assert (dot["lat"], dot["lon"], dot["radius"]) == (50.8796, 4.7009, round(3 + 2.2 * 3**0.5, 1))
 
 
 def test_deck_json_is_compact_and_equal_to_pydecks(tiny) -> None:
