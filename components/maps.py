@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import math
+import weakref
 from pathlib import Path
 from typing import Any
 
@@ -38,7 +39,16 @@ class CompactDeck(pdk.Deck):
     line of its own: about six times the bytes sent to the browser on every rerun."""
 
     def to_json(self) -> str:
-        return json.dumps(self, sort_keys=True, default=default_serialize, separators=(",", ":"))
+        # Built once: a deck shared from a cache (components.overview) is serialised on first use only.
+        # The text is kept outside the instance, whose every attribute pydeck would serialise.
+        key = id(self)
+        if key not in _JSON_TEXT:
+            _JSON_TEXT[key] = json.dumps(self, sort_keys=True, default=default_serialize, separators=(",", ":"))
+            weakref.finalize(self, _JSON_TEXT.pop, key, None)
+        return _JSON_TEXT[key]
+
+
+_JSON_TEXT: dict[int, str] = {}
 
 
 def hex_to_rgb(colour: str) -> list[int]:

@@ -6,7 +6,9 @@ import pandas as pd
 import streamlit as st
 
 from components import maps, render
-from data import spatial
+from data.loader import data_dir, load_overview
+from data.overview import OverviewView
+from data.queries import Filters
 
 
 def render_headlines(figures: dict[str, int]) -> None:
@@ -15,15 +17,19 @@ def render_headlines(figures: dict[str, int]) -> None:
         column.metric(label.capitalize(), f"{value:,}")
 
 
-def render_institution_map(memberships: pd.DataFrame, labels: dict[str, str]) -> None:
-    institutions = spatial.institution_points(memberships)
-    places = spatial.place_points(institutions)
-    deck = maps.make_place_deck(places, render.palette()[0], render.basemap_style())
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _place_deck(folder: str, filters: Filters, colour: str, map_style: str | None) -> maps.CompactDeck:
+    """The Overview's deck for one dataset and filter state, shared by every session: its JSON is
+    built once (CompactDeck keeps it) instead of on every rerun."""
+    return maps.make_place_deck(load_overview(filters).places, colour, map_style)
+
+
+def render_institution_map(view: OverviewView, filters: Filters) -> None:
+    deck = _place_deck(str(data_dir()), filters, render.palette()[0], render.basemap_style())
     st.pydeck_chart(deck, height=480, key="overview_deck")
-    several = int((institutions["network_count"] > 1).sum())
     st.caption(
-        f"{len(institutions):,} institutions in {len(places):,} places (one dot per city, its size growing with "
-        f"the institutions there); {several:,} institutions are in more than one network."
+        f"{view.institutions:,} institutions in {len(view.places):,} places (one dot per city, its size growing "
+        f"with the institutions there); {view.in_several_networks:,} institutions are in more than one network."
     )
 
 

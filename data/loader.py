@@ -13,7 +13,8 @@ import pandas as pd
 import streamlit as st
 
 from data.dataset import DATA_DIR, Dataset, read_dataset
-from data.queries import network_table
+from data.overview import OverviewView, overview_view
+from data.queries import Filters, network_table
 
 
 def data_dir() -> Path:
@@ -38,3 +39,14 @@ def _network_table(folder: str) -> pd.DataFrame:
 def load_network_table() -> pd.DataFrame:
     """``queries.network_table`` of the loaded dataset, computed once per dataset instead of per run."""
     return _network_table(str(data_dir()))
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _overview(folder: str, filters: Filters) -> OverviewView:
+    return overview_view(_load(folder), _network_table(folder), filters)
+
+
+def load_overview(filters: Filters) -> OverviewView:
+    """The Overview's figures for ``filters``, computed once per dataset and filter state and shared
+    by every session (read-only: a cache resource is not copied per caller)."""
+    return _overview(str(data_dir()), filters)

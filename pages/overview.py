@@ -4,34 +4,30 @@ kind and the institutions in the most networks."""
 import streamlit as st
 
 from components import frame, overview
-from data import queries
-from data.loader import load_dataset, load_network_table
+from data.loader import load_dataset, load_overview
 
 frame.ensure_frame()
 ds = load_dataset()
 filters = frame.read_filters()
-table = load_network_table()
-networks = queries.filter_networks(table, ds, filters)
-memberships = queries.filtered_memberships(ds, networks, filters)
-labels = queries.network_labels(table)
+view = load_overview(filters)
 
 st.title("Overview")
 st.markdown(
     f"The networks and their members{' for the filters in the sidebar' if filters.active else ''}, "
     f"data as of {ds.as_of}."
 )
-if networks.empty:
+if not view.networks:
     st.info(
         "No network matches the sidebar filters. Clear a filter to see the overview.", icon=":material/filter_alt_off:"
     )
 else:
-    overview.render_headlines(queries.overview_figures(memberships, networks))
-    if memberships.empty:
+    overview.render_headlines(view.figures)
+    if not view.institutions:
         st.info("The matching networks have no listed members in the chosen places.", icon=":material/location_off:")
     else:
-        overview.render_institution_map(memberships, labels)
+        overview.render_institution_map(view, filters)
     left, right = st.columns([2, 3], gap="large")
     with left:
-        overview.render_kind_table(queries.networks_by_kind(networks))
+        overview.render_kind_table(view.kinds)
     with right:
-        overview.render_connected_table(queries.most_connected_institutions(memberships, labels))
+        overview.render_connected_table(view.most_connected)

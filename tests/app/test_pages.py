@@ -164,7 +164,7 @@ def test_institution_profile_says_eu_and_ehea_standing_and_where_its_dot_is(
     at = run_app("pages/institutions.py", institution=institution)
     assert not at.exception
     assert any(m.value.replace("\\", "").startswith(standing) for m in at.markdown)  # markdown-escaped
-    on_maps = [c.value for c in at.caption if c.value.startswith("On the maps")]
+    on_maps = [m.value for m in at.markdown if m.value.startswith("On the maps")]
     assert len(on_maps) == 1
     if position:
         assert position in on_maps[0]
