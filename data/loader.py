@@ -12,9 +12,10 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
+from data.compare import summary_table
 from data.dataset import DATA_DIR, Dataset, read_dataset
 from data.overview import OverviewView, overview_view
-from data.queries import Filters, network_table
+from data.queries import Filters, network_labels, network_table
 
 
 def data_dir() -> Path:
@@ -50,3 +51,14 @@ def load_overview(filters: Filters) -> OverviewView:
     """The Overview's figures for ``filters``, computed once per dataset and filter state and shared
     by every session (read-only: a cache resource is not copied per caller)."""
     return _overview(str(data_dir()), filters)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _compare_summary(folder: str, ids: tuple[str, ...]) -> pd.DataFrame:
+    return summary_table(_load(folder), list(ids), network_labels(_network_table(folder)))
+
+
+def load_compare_summary(ids: list[str]) -> pd.DataFrame:
+    """``compare.summary_table`` for the networks ``ids`` (labelled by ``queries.network_labels``),
+    computed once per dataset and choice of networks; Compare opens on it."""
+    return _compare_summary(str(data_dir()), tuple(ids))

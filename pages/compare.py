@@ -5,7 +5,7 @@ import streamlit as st
 
 from components import charts, compare_text, compare_view, frame, render
 from data import compare, queries
-from data.loader import load_dataset, load_network_table
+from data.loader import load_compare_summary, load_dataset, load_network_table
 
 frame.ensure_frame()
 ds = load_dataset()
@@ -98,7 +98,7 @@ else:
             credit,
         )
     else:
-        summary = compare.summary_table(ds, ids, labels)
+        summary = load_compare_summary(ids)
         st.subheader("Summary")
         st.dataframe(summary, hide_index=True, width="stretch", key="compare_summary_table")
         render.render_data_download(summary, "Comparison summary", key="compare_summary_csv")

@@ -1,0 +1,29 @@
+"""The cached loaders give exactly what the pure functions they cache give, and share results."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from data import compare, loader, queries
+from data.dataset import read_dataset
+from data.overview import overview_view
+from data.queries import Filters
+
+IDS = ["una-europa", "ec2u", "charm-eu"]
+
+
+def test_compare_summary_is_the_pure_summary_table() -> None:
+    ds = read_dataset()
+    expected = compare.summary_table(ds, IDS, queries.network_labels(queries.network_table(ds)))
+    pd.testing.assert_frame_equal(loader.load_compare_summary(IDS), expected)
+
+
+def test_overview_is_the_pure_view_and_shared_per_filter_state() -> None:
+    ds = read_dataset()
+    filters = Filters(kinds=("european-university-alliance",))
+    cached = loader.load_overview(filters)
+    assert cached is loader.load_overview(Filters(kinds=("european-university-alliance",)))  # one shared object
+    pure = overview_view(ds, queries.network_table(ds), filters)
+    assert cached.figures == pure.figures and cached.institutions == pure.institutions
+    pd.testing.assert_frame_equal(cached.places, pure.places)
+    assert loader.load_overview(Filters()).networks > cached.networks
