@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from components import maps, render
-from components.networks import escape_markdown
+from components.networks import escape_markdown, markdown_link
 from data import geo
 from data import partners as partner_data
 from data.dataset import Dataset
@@ -53,7 +53,7 @@ def render_profile(ds: Dataset, institution_id: str, networks: pd.DataFrame, co_
     if place["coord_precision"] == "campus":
         source = ds.sources.set_index("id").loc[place["coord_source_id"]]
         # Markdown, not a caption: a link in the caption's lighter grey fails the WCAG AA contrast (axe).
-        st.markdown(f"On the maps at its main campus, from [{escape_markdown(str(source['title']))}]({source['url']}).")
+        st.markdown(f"On the maps at its main campus, from {markdown_link(source['title'], source['url'])}.")
     else:
         st.markdown("On the maps at the centre of its city (GeoNames): no campus position has been sourced yet.")
     if len(aliases):

@@ -29,6 +29,15 @@ def escape_markdown(text: str) -> str:
     return "".join(f"\\{ch}" if ch in specials else ch for ch in str(text))
 
 
+def markdown_link(text: str, url: str) -> str:
+    """A markdown link to ``url`` labelled ``text``, both from the data: the label is escaped and the
+    characters that would end or break the link target are percent-encoded."""
+    target = str(url)
+    for char, code in (("(", "%28"), (")", "%29"), (" ", "%20"), ("<", "%3C"), (">", "%3E")):
+        target = target.replace(char, code)
+    return f"[{escape_markdown(text)}]({target})"
+
+
 def fact_line(row: pd.Series) -> str:
     """The one-line facts of a network: kind · founded · seat · members."""
     parts = [row["kind_label"]]
@@ -178,7 +187,7 @@ def _render_facts(row: pd.Series) -> None:
     if pd.notna(row["funding_status"]):
         details.append(("Funding", str(row["funding_status"]).replace("-", " ")))
     if pd.notna(row["website"]):
-        details.append(("Website", f"[{escape_markdown(row['website'])}]({row['website']})"))
+        details.append(("Website", markdown_link(row["website"], row["website"])))
     st.markdown(
         "  \n".join(f"**{name}:** {value if name == 'Website' else escape_markdown(value)}" for name, value in details)
     )
@@ -231,7 +240,7 @@ def _render_sources(sources: pd.DataFrame) -> None:
     st.subheader("Sources")
     st.markdown(
         "\n".join(
-            f"- [{escape_markdown(s.title)}]({s.url}), {escape_markdown(s.publisher)}, accessed {s.accessed}"
+            f"- {markdown_link(s.title, s.url)}, {escape_markdown(s.publisher)}, accessed {s.accessed}"
             f" ({s.facts} fact{'s' if s.facts != 1 else ''})"
             for s in sources.itertuples()
         )
