@@ -367,7 +367,7 @@ def make_static_map(
     """The deck's view as a plotly figure drawn from the shipped outlines (no CDN): land, partner
     regions, arcs and members with one marker shape per network, title and credit inside the image."""
     figure = go.Figure()
-    land = [f for f in outlines["features"] if f["properties"]["iso_a2"] != "AQ"]
+    land = land_collection(outlines)["features"]
     xs, ys = _path([ring for f in land for ring in _rings(f["geometry"])])
     figure.add_trace(
         go.Scatter(
