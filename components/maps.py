@@ -51,6 +51,19 @@ class CompactDeck(pdk.Deck):
 _JSON_TEXT: dict[int, str] = {}
 
 
+# pydeck's own default for map_style. Streamlit draws no basemap only for this value: given None or
+# "", it fetches CARTO's Positron style from the internet and draws it under the layers.
+NO_BASEMAP = "__MAP_STYLE__"
+
+
+def basemap(map_style: str | None) -> dict[str, str | None]:
+    """The Deck arguments for a basemap style URL, or for no basemap at all (the shipped land layer
+    alone, with no request leaving the app) when there is none."""
+    if map_style:
+        return {"map_style": map_style, "map_provider": "carto"}
+    return {"map_style": NO_BASEMAP, "map_provider": None}
+
+
 def hex_to_rgb(colour: str) -> list[int]:
     colour = colour.lstrip("#")
     return [int(colour[i : i + 2], 16) for i in (0, 2, 4)]
@@ -222,11 +235,7 @@ def make_network_deck(
     lons = pd.concat([points["lon"], arcs.get("to_lon", pd.Series(dtype=float))]).astype(float)
     lats = pd.concat([points["lat"], arcs.get("to_lat", pd.Series(dtype=float))]).astype(float)
     return CompactDeck(
-        layers=layers,
-        initial_view_state=fit_view(lons, lats),
-        map_style=map_style,
-        map_provider="carto" if map_style else None,
-        tooltip={"text": "{tooltip}"},
+        layers=layers, initial_view_state=fit_view(lons, lats), tooltip={"text": "{tooltip}"}, **basemap(map_style)
     )
 
 
@@ -317,9 +326,8 @@ def _deck(layers: list[pdk.Layer], lons: pd.Series, lats: pd.Series, map_style: 
     return CompactDeck(
         layers=layers,
         initial_view_state=fit_view(lons.astype(float), lats.astype(float)),
-        map_style=map_style,
-        map_provider="carto" if map_style else None,
         tooltip={"text": "{tooltip}"},
+        **basemap(map_style),
     )
 
 

@@ -51,6 +51,21 @@ def test_overview_renders_map_and_tables(page, server) -> None:
     assert page.locator('[data-testid="stMetric"]').count() == 4
 
 
+def test_maps_without_a_basemap_fetch_nothing_from_a_map_host(page, server) -> None:
+    # No basemap is configured in tests: the maps draw the shipped land layer only, with no request
+    # for a style or tiles (Streamlit would otherwise fetch CARTO's) and no second map canvas.
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    for path in ("overview", "map"):
+        page.goto(f"{server.url}/{path}")
+        wait_ready(page)
+        page.wait_for_timeout(1000)
+        assert page.locator('[data-testid="stDeckGlJsonChart"] canvas').count() == 1, path
+        assert page.locator(".mapboxgl-canvas, .maplibregl-canvas").count() == 0, path
+    assert any(url.endswith("/app/static/land-110m.json") for url in requests)
+    assert not [url for url in requests if re.search(r"cartocdn|mapbox|maptiler|\.pbf|/tiles?/", url)]
+
+
 def test_country_filter_changes_the_overview_counts(page, server) -> None:
     page.goto(f"{server.url}/overview")
     wait_ready(page)

@@ -34,7 +34,7 @@ def test_network_deck_has_outlines_regions_arcs_members_and_seats(tiny) -> None:
     assert len(layers["members-alpha"].data) == 3
     assert len(layers["members-beta"].data) == 3
     assert len(layers["arcs"].data) == 2
-    assert deck.map_style is None  # readable without tiles: the outlines are the base layer
+    assert deck.map_style == maps.NO_BASEMAP  # readable without tiles: the land layer is the base
     assert deck._tooltip == {"text": "{tooltip}"}  # deck.gl sets tooltip text, never HTML
 
 
@@ -72,6 +72,25 @@ def test_basemap_is_used_only_when_given(tiny) -> None:
         map_style="https://example.org/style.json",
     )
     assert deck.map_style == "https://example.org/style.json"
+
+
+def test_without_a_basemap_every_deck_asks_streamlit_for_none(tiny) -> None:
+    # Streamlit lays CARTO's Positron style (fetched from the internet, watermarked without a key)
+    # under a deck whose mapStyle is missing, None or "": only pydeck's own default means no basemap.
+    points, partners, arcs, seats = _inputs(tiny, ["alpha"])
+    places = pd.DataFrame(
+        {"lon": [4.5], "lat": [52.2], "institutions": [1], "city": ["Leiden"], "country_name": ["NL"], "listed": ["x"]}
+    )
+    decks = [
+        maps.make_network_deck(points, partners, arcs, seats, ["alpha"], LABELS, COLOURS, spatial.read_outlines()),
+        maps.make_place_deck(places, "#0072B2"),
+    ]
+    for deck in decks:
+        spec = json.loads(deck.to_json())
+        assert spec["mapStyle"] == maps.NO_BASEMAP == pdk.bindings.deck._DEFAULT_MAP_STYLE_SENTINEL
+        assert "mapProvider" not in spec
+    styled = json.loads(maps.make_place_deck(places, "#0072B2", "https://example.org/style.json").to_json())
+    assert (styled["mapStyle"], styled["mapProvider"]) == ("https://example.org/style.json", "carto")
 
 
 def test_fit_view_centres_on_points_and_shows_the_world_without_any() -> None:
