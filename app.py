@@ -53,3 +53,4 @@ except DatasetError as error:
 frame.render_global_filters(dataset)
 page.run()
 frame.render_footer(dataset)
+frame.freeze_long_lived()
