@@ -25,3 +25,9 @@ def test_no_magic_no_telemetry_and_a_colour_blind_safe_palette() -> None:
 
 def test_no_secrets_are_committed() -> None:
     assert not (Path(__file__).resolve().parents[2] / ".streamlit" / "secrets.toml").exists()
+
+
+def test_sources_are_not_watched_in_production() -> None:
+    # Watching makes each new session's first run walk every loaded module on the event loop.
+    assert CONFIG["server"]["fileWatcherType"] == "none"
+    assert CONFIG["server"]["runOnSave"] is False
