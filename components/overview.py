@@ -28,7 +28,7 @@ def render_institution_map(view: OverviewView, filters: Filters) -> None:
     deck = _place_deck(str(data_dir()), filters, render.palette()[0], render.basemap_style())
     st.pydeck_chart(deck, height=480, key="overview_deck")
     st.caption(
-        f"{view.institutions:,} institutions in {len(view.places):,} places (one dot per city, its size growing "
+        f"{view.institutions:,} institutions in {len(view.places):,} cities (one dot per city, its size growing "
         f"with the institutions there); {view.in_several_networks:,} institutions are in more than one network."
     )
 

@@ -95,7 +95,10 @@ def coverage_status(listed: int, official: object, members_listed: str, ended: b
 def current_memberships(ds: Dataset) -> pd.DataFrame:
     """Memberships with no end year, joined to their institution's place columns."""
     current = ds.memberships[ds.memberships["until"].isna()]
-    columns = ["id", "name", "short_name", "city", "country", "country_name", "region", "subregion", "lat", "lon"]
+    columns = [
+        *["id", "name", "short_name", "city", "country", "country_name", "region", "subregion"],
+        *["geonames_id", "lat", "lon"],
+    ]
     return current.merge(
         ds.institutions[columns].rename(columns={"id": "institution_id", "name": "institution_name"}),
         on="institution_id",

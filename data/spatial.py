@@ -111,7 +111,8 @@ def institution_points(memberships: pd.DataFrame, labels: dict[str, str] | None 
     """One row per institution of ``memberships`` with the number of its networks and, when labels are
     given, their labels (leave them out for large maps: naming is the slow part)."""
     grouped = memberships.groupby("institution_id", sort=False)
-    points = grouped[["institution_name", "city", "country", "country_name", "lat", "lon"]].first()
+    columns = ["institution_name", "city", "country", "country_name", "lat", "lon"]
+    points = grouped[[*columns, "geonames_id"] if "geonames_id" in memberships else columns].first()
     points["network_count"] = grouped["network_id"].nunique()
     if labels is not None:
         points["networks"] = network_names(memberships, labels)
@@ -194,14 +195,15 @@ def partner_arcs(ds: Dataset, network_ids: list[str]) -> pd.DataFrame:
 
 
 def place_points(institutions: pd.DataFrame, shown: int = 4) -> pd.DataFrame:
-    """Institutions within about 10 km of each other (the same 0.1-degree cell, so one city at city
-    precision) as one point at their mean position: how many, the most connected few by name, and the
-    largest number of networks among them."""
+    """One point per city at the mean position of its institutions: how many, the most connected few
+    by name, and the largest number of networks among them. A city is its name and country, and its
+    GeoNames place where places of that name lie far apart (``geonames_id``, see data.quality), so
+    institutions placed at their campuses across one city still make one dot."""
     ordered = institutions.sort_values(["network_count", "institution_name"], ascending=[False, True])
-    cells = ordered.assign(
-        cell_lat=ordered["lat"].astype(float).round(1), cell_lon=ordered["lon"].astype(float).round(1)
-    )
-    grouped = cells.groupby(["cell_lat", "cell_lon"], sort=False)
+    place = ordered["geonames_id"].fillna(0) if "geonames_id" in ordered else 0
+    cells = ordered.assign(place=place)
+    keys = [cells["country"], cells["city"], cells["place"]]
+    grouped = cells.groupby(keys, sort=False)
     places = grouped.agg(
         lat=("lat", "mean"),
         lon=("lon", "mean"),
@@ -211,11 +213,7 @@ def place_points(institutions: pd.DataFrame, shown: int = 4) -> pd.DataFrame:
         most_networks=("network_count", "max"),
     ).reset_index(drop=True)
     first_names = (
-        grouped["institution_name"]
-        .head(shown)
-        .groupby([cells["cell_lat"], cells["cell_lon"]], sort=False)
-        .agg("; ".join)
-        .reset_index(drop=True)
+        grouped["institution_name"].head(shown).groupby(keys, sort=False).agg("; ".join).reset_index(drop=True)
     )
     places["listed"] = [
         names + (f"; and {count - shown} more" if count > shown else "")

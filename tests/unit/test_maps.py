@@ -174,7 +174,10 @@ def test_co_member_deck_marks_the_institution_and_sizes_co_members(tiny) -> None
 
 def test_place_deck_sizes_dots_by_institutions(tiny) -> None:
     points = spatial.member_points(tiny, ["alpha", "beta"])
-    places = spatial.place_points(spatial.institution_points(points, LABELS).assign(lat=50.0, lon=4.0))
+    in_one_city = spatial.institution_points(points, LABELS).assign(
+        city="Heidelberg", country="DE", country_name="Germany", lat=49.4, lon=8.7
+    )
+    places = spatial.place_points(in_one_city)
     deck = maps.make_place_deck(places, "#0072B2")
     dots = pd.DataFrame(deck.layers[1].data)
     assert len(dots) == 1 and dots.loc[0, "radius"] == pytest.approx(3 + 2.2 * 2)

@@ -76,13 +76,24 @@ def test_network_labels_are_unique_and_short(real) -> None:
     assert labels["russell-group"] == "Russell Group"
 
 
-def test_place_points_gather_institutions_at_one_position(tiny) -> None:
+def test_place_points_make_one_dot_per_city(tiny) -> None:
     points = spatial.member_points(tiny, ["alpha", "beta"])
     institutions = spatial.institution_points(points, {"alpha": "ALPHA", "beta": "BETA"})
-    moved = institutions.assign(lat=50.0, lon=4.0)  # all four at one place
-    places = spatial.place_points(moved, shown=2)
+    # all four in one city, at campuses up to 0.3 degrees apart: one dot at their mean position
+    in_one_city = institutions.assign(city="Leuven", country="BE", lat=[50.8, 50.9, 51.0, 51.1], lon=4.7)
+    places = spatial.place_points(in_one_city, shown=2)
     assert len(places) == 1
     row = places.iloc[0]
     assert row["institutions"] == 4 and row["most_networks"] == 2
+    assert row["lat"] == pytest.approx(50.95) and row["city"] == "Leuven"
     assert row["listed"] == "Heidelberg University; KU Leuven; and 2 more"  # most networks first, then by name
     assert len(spatial.place_points(institutions)) == 4
+
+
+def test_place_points_keep_same_named_cities_apart(tiny) -> None:
+    points = spatial.member_points(tiny, ["alpha", "beta"])
+    institutions = spatial.institution_points(points).head(2)
+    # two cities called Columbia in one country, told apart by their GeoNames place (data.quality)
+    columbias = institutions.assign(city="Columbia", country="US", geonames_id=[4381982, 4575352])
+    assert len(spatial.place_points(columbias)) == 2
+    assert len(spatial.place_points(columbias.assign(geonames_id=4381982))) == 1
