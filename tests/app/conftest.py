@@ -23,8 +23,10 @@ PAGES = [
 @pytest.fixture(autouse=True)
 def _fresh_cache():
     st.cache_data.clear()
+    st.cache_resource.clear()
     yield
     st.cache_data.clear()
+    st.cache_resource.clear()
 
 
 def run_app(page: str | None = None, **params: str | list[str]) -> AppTest:

@@ -203,3 +203,33 @@ def test_profile_shows_associated_partners_apart() -> None:
     headers = [h.value for h in at.subheader]
     assert any(h.startswith("Associated partners (") for h in headers)
     assert at.toggle(key="networks_show_associates").value is True
+
+
+def test_no_page_changes_the_shared_dataset() -> None:
+    # The dataset and network table are cache resources shared by every session: a page that changed
+    # them in place would change them for everyone. Run every page and view, filtered and not, with
+    # profiles open, then compare what the cache holds with a fresh read of the files.
+    import pandas as pd
+
+    from data.dataset import read_dataset
+    from data.loader import data_dir, load_dataset, load_network_table
+    from data.queries import network_table
+
+    visits = [(page, {}) for page in PAGES] + [
+        (page, {"region": "Europe", "kind": "European University alliance"}) for page in PAGES
+    ]
+    visits += [
+        ("pages/compare.py", {"compare_view": view})
+        for view in ("Size", "Reach and spread", "Overlap", "Themes and time")
+    ]
+    visits += [
+        ("pages/networks.py", {"network": "leru"}),
+        ("pages/institutions.py", {"institution": "leiden-university"}),
+    ]
+    for page, params in visits:
+        assert not run_app(page, **params).exception, (page, params)
+    shared, fresh = load_dataset(), read_dataset(data_dir())
+    for name in fresh.__dataclass_fields__:
+        if isinstance(getattr(fresh, name), pd.DataFrame):
+            pd.testing.assert_frame_equal(getattr(shared, name), getattr(fresh, name), obj=name)
+    pd.testing.assert_frame_equal(load_network_table(), network_table(fresh))
