@@ -26,7 +26,7 @@ def _place_deck(folder: str, filters: Filters, colour: str, map_style: str | Non
 
 def render_institution_map(view: OverviewView, filters: Filters) -> None:
     deck = _place_deck(str(data_dir()), filters, render.palette()[0], render.basemap_style())
-    st.pydeck_chart(deck, height=480, key="overview_deck")
+    st.pydeck_chart(deck, height=400, key="overview_deck")
     st.caption(
         f"{view.institutions:,} institutions in {len(view.places):,} cities (one dot per city, its size growing "
         f"with the institutions there); {view.in_several_networks:,} institutions are in more than one network."
