@@ -11,7 +11,8 @@ import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
 from data.dataset import Dataset
-from data.queries import Filters, filter_options
+from data.loader import load_filter_options
+from data.queries import Filters
 from data.schema import DatasetError, failures_frame
 
 # Query-parameter names of the global filters (the widget keys): a filtered view is a shareable URL.
@@ -39,7 +40,7 @@ def open_page(page: st.Page) -> None:
 
 def render_global_filters(ds: Dataset) -> Filters:
     """The sidebar filters, each bound to its query parameter; returns the chosen Filters."""
-    options = filter_options(ds)
+    options = load_filter_options()
     kind_labels = dict(zip(ds.network_kinds["id"], ds.network_kinds["label"], strict=True))
     theme_labels = dict(zip(ds.themes["id"], ds.themes["label"], strict=True))
     country_names = dict(zip(ds.countries["country"], ds.countries["country_name"], strict=True))

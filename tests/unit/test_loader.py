@@ -27,3 +27,12 @@ def test_overview_is_the_pure_view_and_shared_per_filter_state() -> None:
     assert cached.figures == pure.figures and cached.institutions == pure.institutions
     pd.testing.assert_frame_equal(cached.places, pure.places)
     assert loader.load_overview(Filters()).networks > cached.networks
+
+
+def test_dataset_network_table_and_filter_options_are_shared_and_equal_to_fresh_ones() -> None:
+    ds = read_dataset()
+    assert loader.load_dataset() is loader.load_dataset()  # a cache resource: no copy per run
+    assert loader.load_network_table() is loader.load_network_table()
+    pd.testing.assert_frame_equal(loader.load_network_table(), queries.network_table(ds))
+    assert loader.load_filter_options() is loader.load_filter_options()
+    assert loader.load_filter_options() == queries.filter_options(ds)
