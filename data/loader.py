@@ -12,6 +12,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
+from data import export
 from data.compare import summary_table
 from data.dataset import DATA_DIR, Dataset, read_dataset
 from data.overview import OverviewView, overview_view
@@ -78,3 +79,17 @@ def load_compare_summary(ids: list[str]) -> pd.DataFrame:
     """``compare.summary_table`` for the networks ``ids`` (labelled by ``queries.network_labels``),
     computed once per dataset and choice of networks; Compare opens on it."""
     return _compare_summary(str(data_dir()), tuple(ids))
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _coverage(folder: str) -> pd.DataFrame:
+    ds = _load(folder)
+    return export.coverage_table(_network_table(folder), export.sources_per_network(ds), export.campus_positions(ds))
+
+
+def load_coverage(network_ids: pd.Series) -> pd.DataFrame:
+    """``export.coverage_table`` of the networks ``network_ids``, in the network table's order: cut from
+    one table built per dataset instead of counting sources and campus positions on every run."""
+    folder = str(data_dir())
+    keep = _network_table(folder)["id"].isin(set(network_ids)).to_numpy()
+    return _coverage(folder)[keep].reset_index(drop=True)

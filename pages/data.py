@@ -5,7 +5,7 @@ import streamlit as st
 
 from components import data_page, frame
 from data import export, queries
-from data.loader import data_dir, load_dataset, load_network_table
+from data.loader import data_dir, load_coverage, load_dataset, load_network_table
 
 frame.ensure_frame()
 ds = load_dataset()
@@ -17,8 +17,7 @@ st.title("Data")
 st.markdown("What the dashboard holds and how complete it is: coverage, the data dictionary, sources and downloads.")
 view = data_page.render_view_switch()
 if view == "Coverage":
-    coverage = export.coverage_table(networks, export.sources_per_network(ds), export.campus_positions(ds))
-    data_page.render_coverage(coverage, len(table))
+    data_page.render_coverage(load_coverage(networks["id"]), len(table))
 elif view == "Dictionary":
     data_page.render_dictionary(export.data_dictionary(ds.package))
 elif view == "Sources":

@@ -36,3 +36,21 @@ def test_dataset_network_table_and_filter_options_are_shared_and_equal_to_fresh_
     pd.testing.assert_frame_equal(loader.load_network_table(), queries.network_table(ds))
     assert loader.load_filter_options() is loader.load_filter_options()
     assert loader.load_filter_options() == queries.filter_options(ds)
+
+
+def test_coverage_is_the_pure_coverage_table_of_the_filtered_networks() -> None:
+    from data import export
+
+    ds = read_dataset()
+    for filters in (
+        Filters(),
+        Filters(regions=("Europe",), kinds=("european-university-alliance",)),
+        Filters(kinds=("x",)),
+    ):
+        networks = queries.filter_networks(queries.network_table(ds), ds, filters)
+        expected = export.coverage_table(networks, export.sources_per_network(ds), export.campus_positions(ds))
+        cached = loader.load_coverage(networks["id"])
+        if expected.empty:  # nothing passes: the same columns, no rows (an empty column has no string type)
+            assert cached.empty and list(cached.columns) == list(expected.columns)
+        else:
+            pd.testing.assert_frame_equal(cached, expected)
