@@ -17,7 +17,8 @@ PAGES_DIR = Path(__file__).resolve().parent / "pages"
 
 st.set_page_config(
     page_title="Alliance Atlas",
-    page_icon=":material/hub:",
+    # A shipped file, not ":material/hub:", which browsers would fetch from fonts.gstatic.com.
+    page_icon=str(Path(__file__).resolve().parent / "static" / "favicon.png"),
     layout="wide",
     menu_items={"About": "Alliance Atlas: an open dashboard of international university networks."},
 )

@@ -39,6 +39,20 @@ def test_page_renders_in_the_frame(page, server, path: str) -> None:
     assert "Traceback" not in server.log()
 
 
+def test_no_page_fetches_anything_from_another_host(page, server) -> None:
+    # Visitors' browsers talk to this app only: no basemap, web font or favicon from a third party.
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    for path in sorted(PAGES):
+        page.goto(f"{server.url}/{path}")
+        wait_ready(page)
+        page.wait_for_timeout(500)
+    assert len(requests) > 20
+    assert [url for url in requests if not url.startswith(server.url)] == []
+    icon = page.locator('link[rel~="icon"]').first.get_attribute("href")
+    assert icon and page.request.get(icon if "://" in icon else f"{server.url}/{icon.lstrip('/')}").ok
+
+
 @pytest.mark.parametrize("path", sorted(PAGES))
 def test_page_opened_first_on_a_fresh_server_shows_the_frame(page, fresh_server, path: str) -> None:
     server = fresh_server()
