@@ -111,8 +111,7 @@ def institution_points(memberships: pd.DataFrame, labels: dict[str, str] | None 
     """One row per institution of ``memberships`` with the number of its networks and, when labels are
     given, their labels (leave them out for large maps: naming is the slow part)."""
     grouped = memberships.groupby("institution_id", sort=False)
-    columns = ["institution_name", "city", "country", "country_name", "lat", "lon"]
-    points = grouped[[*columns, "geonames_id"] if "geonames_id" in memberships else columns].first()
+    points = grouped[["institution_name", "city", "country", "country_name", "geonames_id", "lat", "lon"]].first()
     points["network_count"] = grouped["network_id"].nunique()
     if labels is not None:
         points["networks"] = network_names(memberships, labels)
@@ -200,8 +199,7 @@ def place_points(institutions: pd.DataFrame, shown: int = 4) -> pd.DataFrame:
     GeoNames place where places of that name lie far apart (``geonames_id``, see data.quality), so
     institutions placed at their campuses across one city still make one dot."""
     ordered = institutions.sort_values(["network_count", "institution_name"], ascending=[False, True])
-    place = ordered["geonames_id"].fillna(0) if "geonames_id" in ordered else 0
-    cells = ordered.assign(place=place)
+    cells = ordered.assign(place=ordered["geonames_id"].fillna(0))
     keys = [cells["country"], cells["city"], cells["place"]]
     grouped = cells.groupby(keys, sort=False)
     places = grouped.agg(
