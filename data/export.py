@@ -252,7 +252,7 @@ def data_dictionary(package: Mapping[str, Any]) -> list[tuple[str, str, pd.DataF
     return dictionary
 
 
-def coverage_table(networks: pd.DataFrame, sources: pd.Series, at_campus: pd.Series | None = None) -> pd.DataFrame:
+def coverage_table(networks: pd.DataFrame, sources: pd.Series, at_campus: pd.Series) -> pd.DataFrame:
     """Coverage per network from ``queries.network_table``: listed vs official count, as-of date,
     status, former and associate members, number of sources (``sources_per_network``), listed members
     placed at their campus (``campus_positions``) and a link to the network's profile."""
@@ -273,7 +273,7 @@ def coverage_table(networks: pd.DataFrame, sources: pd.Series, at_campus: pd.Ser
     table = networks.assign(
         profile=[profile_url(row.id, row.display_name) for row in networks.itertuples()],
         sources=networks["id"].map(sources).fillna(0).astype("int64"),
-        at_campus=networks["id"].map(at_campus if at_campus is not None else {}).fillna(0).astype("int64"),
+        at_campus=networks["id"].map(at_campus).fillna(0).astype("int64"),
     )
     return table[columns].reset_index(drop=True)
 

@@ -163,7 +163,7 @@ def test_dictionary_lists_every_table_and_field(real: Dataset) -> None:
 
 def test_coverage_table_links_each_network_to_its_profile(tiny: Dataset) -> None:
     table = queries.network_table(tiny)
-    coverage = export.coverage_table(table, export.sources_per_network(tiny))
+    coverage = export.coverage_table(table, export.sources_per_network(tiny), export.campus_positions(tiny))
     alpha = coverage[coverage["profile"].str.startswith("/networks?network=alpha#")].iloc[0]
     assert alpha["profile"].endswith("#ALPHA%20%C2%B7%20Alpha%20League")
     assert alpha["listed_current"] == 3 and alpha["listed_former"] == 1
