@@ -232,11 +232,9 @@ def make_network_deck(
                 pickable=True,
             )
         )
-    lons = pd.concat([points["lon"], arcs.get("to_lon", pd.Series(dtype=float))]).astype(float)
-    lats = pd.concat([points["lat"], arcs.get("to_lat", pd.Series(dtype=float))]).astype(float)
-    return CompactDeck(
-        layers=layers, initial_view_state=fit_view(lons, lats), tooltip={"text": "{tooltip}"}, **basemap(map_style)
-    )
+    lons = pd.concat([points["lon"], arcs.get("to_lon", pd.Series(dtype=float))])
+    lats = pd.concat([points["lat"], arcs.get("to_lat", pd.Series(dtype=float))])
+    return _deck(layers, lons, lats, map_style)
 
 
 def _point_tooltip(row: Any, label: str) -> str:
@@ -279,7 +277,7 @@ def make_institution_deck(institutions: pd.DataFrame, colour: str, map_style: st
 
 
 def make_place_deck(places: pd.DataFrame, colour: str, map_style: str | None = None) -> pdk.Deck:
-    """One dot per place (institutions at one position), its area growing with the institutions there."""
+    """One dot per place (``spatial.place_points``: a city), its area growing with the institutions there."""
     data = places.assign(
         radius=3 + 2.2 * places["institutions"].pow(0.5),
         tooltip=[
