@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import logging
 import os
 import re
 import shutil
@@ -14,6 +15,35 @@ import streamlit as st
 from streamlit.errors import StreamlitSecretNotFoundError
 
 EXPORT_WIDTH, EXPORT_HEIGHT = 1600, 900
+
+
+class ChromiumShutdownNoise(logging.Filter):
+    """Drops one record: choreographer failing to parse its own ``{bye}`` shutdown sentinel.
+
+    To stop the thread reading Chromium's pipe, choreographer writes ``{bye}`` into that pipe. When the
+    sentinel arrives in the same read as Chromium's last message, choreographer parses it as a
+    message, fails, and logs the failure with a traceback ("JSONError decoding message. Ignoring").
+    The export itself succeeded. Every other record, including any other JSON error, passes.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        error = record.exc_info[1] if record.exc_info else None
+        document = getattr(getattr(error, "__cause__", None), "doc", None)
+        return not (type(error).__name__ == "JSONError" and isinstance(document, str) and document.startswith("{bye}"))
+
+
+def quiet_chromium_shutdown() -> None:
+    """Install ChromiumShutdownNoise on choreographer's pipe logger, once.
+
+    Called just before an export. choreographer's module is imported first: it creates its logger as a
+    logistro logger, and a plain logger created earlier under the same name would lack the methods
+    choreographer calls on it.
+    """
+    from choreographer.channels import pipe  # kaleido imports it for the export anyway
+
+    logger = logging.getLogger(pipe.__name__)
+    if not any(isinstance(existing, ChromiumShutdownNoise) for existing in logger.filters):
+        logger.addFilter(ChromiumShutdownNoise())
 
 
 def palette() -> list[str]:
@@ -60,7 +90,11 @@ def render_image_downloads(
         return
 
     def export(fmt: str) -> Callable[[], bytes]:
-        return lambda: make_figure().to_image(format=fmt, width=EXPORT_WIDTH, height=EXPORT_HEIGHT, scale=1)
+        def image() -> bytes:
+            quiet_chromium_shutdown()
+            return make_figure().to_image(format=fmt, width=EXPORT_WIDTH, height=EXPORT_HEIGHT, scale=1)
+
+        return image
 
     left.download_button(
         "PNG image",
