@@ -35,35 +35,28 @@ def render_institution_map(view: OverviewView, filters: Filters) -> None:
 
 def render_kind_table(kinds: pd.DataFrame) -> None:
     st.subheader("Networks by kind")
-    st.dataframe(
-        kinds,
-        hide_index=True,
-        width="stretch",
-        key="overview_kinds",
-        column_config={
-            "kind_label": st.column_config.TextColumn("Kind"),
-            "networks": st.column_config.ProgressColumn(
-                "Networks", format="%d", min_value=0, max_value=int(kinds["networks"].max() or 1)
-            ),
-        },
+    st.html(
+        render.html_table(
+            kinds,
+            {"kind_label": "Kind", "networks": "Networks"},
+            label="Networks by kind",
+            bars={"networks": render.palette()[0]},
+        )
     )
 
 
 def render_connected_table(top: pd.DataFrame) -> None:
     st.subheader("Institutions in the most networks")
-    st.dataframe(
-        top,
-        hide_index=True,
-        width="stretch",
-        key="overview_top",
-        column_config={
-            "institution_id": None,
-            "institution_name": st.column_config.TextColumn("Institution", width="medium"),
-            "city": "City",
-            "country_name": "Country",
-            "network_count": st.column_config.ProgressColumn(
-                "Networks", format="%d", min_value=0, max_value=int(top["network_count"].max() or 1)
-            ),
-            "networks": st.column_config.TextColumn("Which", width="large"),
-        },
+    st.html(
+        render.html_table(
+            top.assign(place=top["city"] + ", " + top["country_name"]),
+            {
+                "institution_name": "Institution",
+                "place": "Place",
+                "network_count": "Networks",
+                "networks": "Which",
+            },
+            label="Institutions in the most networks",
+            bars={"network_count": render.palette()[0]},
+        )
     )

@@ -69,6 +69,43 @@ def render_legend(items: list[tuple[str, str, str]], title: str = "Legend") -> N
     st.markdown(f'<ul style="padding:0;margin:0">{rows}</ul>', unsafe_allow_html=True)
 
 
+# A light HTML table for short read-only lists: real table markup (headers a screen reader announces,
+# text that wraps instead of being cut at the column edge) and one cheap element instead of a data grid.
+_TABLE = 'style="width:100%;border-collapse:collapse;font-size:.92rem;line-height:1.35"'
+_TH = 'style="text-align:left;font-weight:600;padding:.4rem .5rem;border-bottom:1px solid rgba(49,51,63,.25)"'
+_TD = 'style="padding:.4rem .5rem;border-bottom:1px solid rgba(49,51,63,.1);vertical-align:top"'
+
+
+def bar_cell(value: int, maximum: int, colour: str) -> str:
+    """A count with a bar whose length is the count's share of ``maximum`` (the number is the text)."""
+    share = 0 if maximum <= 0 else max(0.0, min(1.0, value / maximum))
+    return (
+        '<span style="display:inline-flex;align-items:center;gap:.45rem;min-width:7rem">'
+        f'<span aria-hidden="true" style="display:inline-block;height:.5rem;width:5rem;border-radius:.25rem;'
+        f'background:linear-gradient(to right,{html.escape(colour)} {share * 100:.1f}%,rgba(49,51,63,.1) 0)"></span>'
+        f'<span style="font-variant-numeric:tabular-nums">{value:,}</span></span>'
+    )
+
+
+def html_table(frame: pd.DataFrame, columns: dict[str, str], label: str, bars: dict[str, str] | None = None) -> str:
+    """``frame``'s ``columns`` (name to header) as an HTML table named ``label`` for assistive technology.
+    Every value is escaped; a column in ``bars`` (name to colour) shows its counts as bar_cell."""
+    bars = bars or {}
+    maxima = {name: int(frame[name].max()) if len(frame) else 0 for name in bars}
+    head = "".join(f'<th scope="col" {_TH}>{html.escape(header)}</th>' for header in columns.values())
+    rows = []
+    for record in frame[list(columns)].itertuples(index=False):
+        cells = []
+        for name, value in zip(columns, record, strict=True):
+            text = bar_cell(int(value), maxima[name], bars[name]) if name in bars else html.escape(str(value))
+            cells.append(f"<td {_TD}>{text}</td>")
+        rows.append(f"<tr>{''.join(cells)}</tr>")
+    return (
+        f'<table aria-label="{html.escape(label)}" {_TABLE}><thead><tr>{head}</tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table>"
+    )
+
+
 def chromium_available() -> bool:
     return any(shutil.which(name) for name in ("chromium", "chromium-browser", "google-chrome", "chrome"))
 

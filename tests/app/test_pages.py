@@ -80,6 +80,29 @@ def test_overview_shows_headlines_that_follow_the_filters() -> None:
     assert after[2] == "1"
 
 
+def test_overview_tables_show_every_kind_and_the_most_connected_institutions_in_full() -> None:
+    from data.loader import load_overview
+    from data.queries import Filters
+    from tests.unit.test_html_table import parse
+
+    at = run_app("pages/overview.py")
+    kinds, connected = (parse(element.proto.body) for element in at.get("html"))
+    view = load_overview(Filters())
+    assert kinds.headers == ["Kind", "Networks"]
+    assert kinds.rows == [[row.kind_label, str(row.networks)] for row in view.kinds.itertuples()]
+    assert connected.headers == ["Institution", "Place", "Networks", "Which"]
+    assert len(connected.rows) == len(view.most_connected) > 0
+    first = view.most_connected.iloc[0]
+    # Every network the institution is in is listed, not cut at a column's edge.
+    assert connected.rows[0] == [
+        first["institution_name"],
+        f"{first['city']}, {first['country_name']}",
+        str(first["network_count"]),
+        first["networks"],
+    ]
+    assert len(first["networks"].split(", ")) == first["network_count"]
+
+
 def test_overview_says_so_when_filters_leave_nothing() -> None:
     at = run_app("pages/overview.py")
     at.sidebar.multiselect(key="kind").select("declaration").run()

@@ -53,6 +53,21 @@ def test_no_page_fetches_anything_from_another_host(page, server) -> None:
     assert icon and page.request.get(icon if "://" in icon else f"{server.url}/{icon.lstrip('/')}").ok
 
 
+def test_overview_tables_fit_their_columns(page, server) -> None:
+    """The Overview's tables wrap their text: no column is cut off at the table's edge (a data grid
+    here hid the network counts and the list of networks)."""
+    page.goto(f"{server.url}/overview")
+    wait_ready(page)
+    tables = page.locator('[data-testid="stMain"] table')
+    assert tables.count() == 2
+    for index in range(2):
+        overflow = tables.nth(index).evaluate("t => t.scrollWidth - t.parentElement.clientWidth")
+        assert overflow <= 1
+    headers = page.locator('[data-testid="stMain"] table th').all_inner_texts()
+    assert headers == ["Kind", "Networks", "Institution", "Place", "Networks", "Which"]
+    assert "LERU" in page.locator('[data-testid="stMain"] table').nth(1).inner_text()
+
+
 @pytest.mark.parametrize("path", sorted(PAGES))
 def test_page_opened_first_on_a_fresh_server_shows_the_frame(page, fresh_server, path: str) -> None:
     server = fresh_server()

@@ -7,7 +7,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from tests.browser.conftest import wait_ready
-from tests.helpers import write_dataset, write_hostile_dataset
+from tests.helpers import PAYLOAD, write_dataset, write_hostile_dataset
 
 pytestmark = pytest.mark.browser
 ERRORS = '[data-testid="stException"]'
@@ -43,6 +43,13 @@ def test_html_and_script_in_the_data_render_as_text(page, hostile_server, path: 
     main = page.locator('[data-testid="stMain"]')
     assert main.locator("img[src='x'], svg[onload], b[onmouseover]").count() == 0
     assert page.locator(ERRORS).count() == 0
+
+
+def test_hostile_text_is_shown_literally_in_the_overview_tables(page, hostile_server) -> None:
+    page.goto(hostile_server.url + "/overview")
+    wait_ready(page)
+    cells = page.locator('[data-testid="stMain"] table td').all_inner_texts()
+    assert f"KU {PAYLOAD} Leuven" in cells
 
 
 def test_hostile_text_is_shown_literally_on_the_profile(page, hostile_server) -> None:
