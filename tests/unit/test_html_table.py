@@ -3,49 +3,12 @@
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
 
 import pandas as pd
 
 from components import render
 from tests.helpers import PAYLOAD
-
-
-class Cells(HTMLParser):
-    """The table's header texts, its rows' cell texts, and every tag seen."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.headers: list[str] = []
-        self.rows: list[list[str]] = []
-        self.tags: list[tuple[str, dict[str, str | None]]] = []
-        self._cell: list[str] | None = None
-        self._in: str | None = None
-
-    def handle_starttag(self, tag, attrs):
-        self.tags.append((tag, dict(attrs)))
-        if tag == "tr":
-            self.rows.append([])
-        if tag in ("th", "td"):
-            self._cell, self._in = [], tag
-
-    def handle_endtag(self, tag):
-        if tag in ("th", "td") and self._cell is not None:
-            text = "".join(self._cell).strip()
-            (self.headers if tag == "th" else self.rows[-1]).append(text)
-            self._cell = None
-
-    def handle_data(self, data):
-        if self._cell is not None:
-            self._cell.append(data)
-
-
-def parse(markup: str) -> Cells:
-    cells = Cells()
-    cells.feed(markup)
-    cells.rows = [row for row in cells.rows if row]
-    return cells
-
+from tests.helpers import parse_html_table as parse
 
 FRAME = pd.DataFrame(
     {
