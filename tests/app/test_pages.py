@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.app.conftest import PAGES, run_app
+from tests.helpers import parse_html_table
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -83,10 +84,9 @@ def test_overview_shows_headlines_that_follow_the_filters() -> None:
 def test_overview_tables_show_every_kind_and_the_most_connected_institutions_in_full() -> None:
     from data.loader import load_overview
     from data.queries import Filters
-    from tests.helpers import parse_html_table as parse
 
     at = run_app("pages/overview.py")
-    kinds, connected = (parse(element.proto.body) for element in at.get("html"))
+    kinds, connected = (parse_html_table(element.proto.body) for element in at.get("html"))
     view = load_overview(Filters())
     assert kinds.headers == ["Kind", "Networks"]
     assert kinds.rows == [[row.kind_label, str(row.networks)] for row in view.kinds.itertuples()]
@@ -196,9 +196,7 @@ def test_institution_profile_says_eu_and_ehea_standing_and_where_its_dot_is(
 def test_region_filter_on_the_ehea_keeps_norway_and_drops_japan() -> None:
     at = run_app("pages/overview.py", region="European Higher Education Area")
     assert not at.exception
-    from tests.helpers import parse_html_table as parse
-
-    places = [row[1] for row in parse(at.get("html")[1].proto.body).rows]
+    places = [row[1] for row in parse_html_table(at.get("html")[1].proto.body).rows]
     assert places and not any(place.endswith(", Japan") for place in places)
     assert at.multiselect(key="region").value == ["European Higher Education Area"]
 
