@@ -68,9 +68,10 @@ FILTER_LABEL = "Kind of network"
 FILTER_OPTION = "European University alliance"
 ERRORS = '[data-testid="stException"], [data-testid="stAlertContentError"]'
 
-# Ready: the script has finished, nothing is loading or stale, the page has its title, and every
-# chart and table present has mounted. During a filter change it also waits until the rerun has
-# started (the script state left notRunning after the Enter key). Returns performance.now() when ready.
+# Ready: the script has finished, nothing is loading or stale, the page has its title, every chart
+# and table present has mounted and every image in the page has loaded. During a filter change it
+# also waits until the rerun has started (the script state left notRunning after the Enter key).
+# Returns performance.now() when ready.
 READY_JS = """() => {
   const app = document.querySelector('[data-testid="stApp"]');
   if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;
@@ -90,6 +91,9 @@ READY_JS = """() => {
   }
   for (const el of document.querySelectorAll('[data-testid="stDataFrame"]')) {
     if (!el.querySelector('canvas, [role="grid"]')) return false;
+  }
+  for (const img of main.querySelectorAll('img')) {
+    if (!img.complete) return false;
   }
   return performance.now();
 }"""

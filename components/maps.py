@@ -276,19 +276,6 @@ def make_institution_deck(institutions: pd.DataFrame, colour: str, map_style: st
     return _deck(layers, data["lon"], data["lat"], map_style)
 
 
-def make_place_deck(places: pd.DataFrame, colour: str, map_style: str | None = None) -> pdk.Deck:
-    """One dot per place (``spatial.place_points``: a city), its area growing with the institutions there."""
-    data = places.assign(
-        radius=3 + 2.2 * places["institutions"].pow(0.5),
-        tooltip=[
-            f"{r.city}, {r.country_name}: {r.institutions} institution{'s' if r.institutions != 1 else ''}\n{r.listed}"
-            for r in places.itertuples()
-        ],
-    )
-    layers = [_outline_layer(), _dots(data, "places", [*hex_to_rgb(colour), 170], [255, 255, 255], 1)]
-    return _deck(layers, data["lon"], data["lat"], map_style)
-
-
 def make_co_member_deck(
     institution: pd.Series,
     co_members: pd.DataFrame,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from components import maps, render
+from components import dotmap, render
 from data.loader import data_dir, load_overview
 from data.overview import OverviewView
 from data.queries import Filters
@@ -18,18 +18,24 @@ def render_headlines(figures: dict[str, int]) -> None:
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
-def _place_deck(folder: str, filters: Filters, colour: str, map_style: str | None) -> maps.CompactDeck:
-    """The Overview's deck for one dataset and filter state, shared by every session: its JSON is
-    built once (CompactDeck keeps it) instead of on every rerun."""
-    return maps.make_place_deck(load_overview(filters).places, colour, map_style)
+def _place_map(folder: str, filters: Filters, colour: str) -> str:
+    """The Overview map's HTML for one dataset and filter state, shared by every session (a string:
+    nothing to copy per session)."""
+    view = load_overview(filters)
+    label = (
+        f"Map of the {view.institutions:,} member institutions in {len(view.places):,} cities, one dot per "
+        "city; the table of institutions in the most networks is below."
+    )
+    return dotmap.place_map_html(view.places, colour, label)
 
 
 def render_institution_map(view: OverviewView, filters: Filters) -> None:
-    deck = _place_deck(str(data_dir()), filters, render.palette()[0], render.basemap_style())
-    st.pydeck_chart(deck, height=400, key="overview_deck")
+    st.html(_place_map(str(data_dir()), filters, render.palette()[0]))
     st.caption(
-        f"{view.institutions:,} institutions in {len(view.places):,} cities (one dot per city, its size growing "
-        f"with the institutions there); {view.in_several_networks:,} institutions are in more than one network."
+        f"{view.institutions:,} institutions in {len(view.places):,} cities (one dot per city, its area growing "
+        f"with the institutions there; point at a dot for its institutions); {view.in_several_networks:,} "
+        "institutions are in more than one network. The Map page draws each network's members, partner "
+        "regions and links, with zoom."
     )
 
 

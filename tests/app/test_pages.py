@@ -86,8 +86,13 @@ def test_overview_tables_show_every_kind_and_the_most_connected_institutions_in_
     from data.queries import Filters
 
     at = run_app("pages/overview.py")
-    kinds, connected = (parse_html_table(element.proto.body) for element in at.get("html"))
+    map_html, kinds_html, connected_html = (element.proto.body for element in at.get("html"))
+    kinds, connected = parse_html_table(kinds_html), parse_html_table(connected_html)
     view = load_overview(Filters())
+    # The map: one dot per city, each titled with its city and count.
+    assert map_html.count("<span ") == len(view.places) > 0
+    place = view.places.iloc[0]
+    assert f'title="{place["city"]}, {place["country_name"]}: {place["institutions"]} institution' in map_html
     assert kinds.headers == ["Kind", "Networks"]
     assert kinds.rows == [[row.kind_label, str(row.networks)] for row in view.kinds.itertuples()]
     assert connected.headers == ["Institution", "Place", "Networks", "Which"]
@@ -196,8 +201,10 @@ def test_institution_profile_says_eu_and_ehea_standing_and_where_its_dot_is(
 def test_region_filter_on_the_ehea_keeps_norway_and_drops_japan() -> None:
     at = run_app("pages/overview.py", region="European Higher Education Area")
     assert not at.exception
-    places = [row[1] for row in parse_html_table(at.get("html")[1].proto.body).rows]
+    map_html, _, connected_html = (element.proto.body for element in at.get("html"))
+    places = [row[1] for row in parse_html_table(connected_html).rows]
     assert places and not any(place.endswith(", Japan") for place in places)
+    assert ", Norway: " in map_html and ", Japan: " not in map_html
     assert at.multiselect(key="region").value == ["European Higher Education Area"]
 
 

@@ -9,6 +9,7 @@ import time
 
 import pytest
 from PIL import Image
+from playwright.sync_api import expect
 
 from tests.browser.conftest import wait_ready
 
@@ -47,21 +48,46 @@ def test_overview_renders_map_and_tables(page, server) -> None:
     page.goto(f"{server.url}/overview")
     wait_ready(page)
     assert page.locator(ERRORS).count() == 0
-    assert page.locator('[data-testid="stDeckGlJsonChart"]').count() == 1
     assert page.locator('[data-testid="stMetric"]').count() == 4
+    # The HTML map survives Streamlit's sanitiser whole: the frame, the land image (loaded) and one
+    # dot per city, as many as the caption counts, every dot inside the frame.
+    frame = page.get_by_role("img", name=re.compile(r"^Map of the [\d,]+ member institutions"))
+    expect(frame).to_have_count(1)
+    land = frame.locator("img")
+    expect(land).to_have_count(1)
+    page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=land.element_handle())
+    cities = int(
+        re.search(r"in ([\d,]+) cities", page.locator('[data-testid="stCaptionContainer"]').first.inner_text())
+        .group(1)
+        .replace(",", "")
+    )
+    dots = frame.locator("span[title]")
+    assert dots.count() == cities > 100
+    box = frame.bounding_box()
+    assert 2.9 < box["width"] / box["height"] < 3.1
+    inside = dots.evaluate_all(
+        """(dots, f) => dots.filter(d => { const r = d.getBoundingClientRect();
+             const x = r.left + r.width / 2, y = r.top + r.height / 2;
+             return x >= f.x && x <= f.x + f.width && y >= f.y && y <= f.y + f.height; }).length""",
+        box,
+    )
+    assert inside == cities
+    assert page.locator('[data-testid="stDeckGlJsonChart"]').count() == 0
 
 
 def test_maps_without_a_basemap_fetch_nothing_from_a_map_host(page, server) -> None:
-    # No basemap is configured in tests: the maps draw the shipped land layer only, with no request
-    # for a style or tiles (Streamlit would otherwise fetch CARTO's) and no second map canvas.
+    # No basemap is configured in tests: the maps draw the shipped land only (the Map page's deck
+    # its land layer, the Overview its land image), with no request for a style or tiles (Streamlit
+    # would otherwise fetch CARTO's) and no second map canvas.
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
     for path in ("overview", "map"):
         page.goto(f"{server.url}/{path}")
         wait_ready(page)
         page.wait_for_timeout(1000)
-        assert page.locator('[data-testid="stDeckGlJsonChart"] canvas').count() == 1, path
         assert page.locator(".mapboxgl-canvas, .maplibregl-canvas").count() == 0, path
+    assert page.locator('[data-testid="stDeckGlJsonChart"] canvas').count() == 1
+    assert any(url.endswith("/app/static/land-equal-earth.svg") for url in requests)
     assert any(url.endswith("/app/static/land-110m.json") for url in requests)
     assert not [url for url in requests if re.search(r"cartocdn|mapbox|maptiler|\.pbf|/tiles?/", url)]
 

@@ -45,11 +45,16 @@ def test_html_and_script_in_the_data_render_as_text(page, hostile_server, path: 
     assert page.locator(ERRORS).count() == 0
 
 
-def test_hostile_text_is_shown_literally_in_the_overview_tables(page, hostile_server) -> None:
+def test_hostile_text_is_shown_literally_in_the_overview_tables_and_map(page, hostile_server) -> None:
     page.goto(hostile_server.url + "/overview")
     wait_ready(page)
     cells = page.locator('[data-testid="stMain"] table td').all_inner_texts()
     assert f"KU {PAYLOAD} Leuven" in cells
+    # The map's dot titles carry the names as text too (with the zero-width spaces that keep the
+    # sanitiser from dropping a title holding "</script").
+    titles = page.locator('[data-testid="stMain"] .atlas-dots span').evaluate_all("dots => dots.map(d => d.title)")
+    assert len(titles) == 4
+    assert any(f"KU {PAYLOAD} Leuven" in title.replace("\u200b", "") for title in titles)
 
 
 def test_hostile_text_is_shown_literally_on_the_profile(page, hostile_server) -> None:

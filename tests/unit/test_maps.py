@@ -6,7 +6,6 @@ import json
 
 import pandas as pd
 import pydeck as pdk
-import pytest
 
 from components import maps
 from data import spatial
@@ -78,18 +77,16 @@ def test_without_a_basemap_every_deck_asks_streamlit_for_none(tiny) -> None:
     # Streamlit lays CARTO's Positron style (fetched from the internet, watermarked without a key)
     # under a deck whose mapStyle is missing, None or "": only pydeck's own default means no basemap.
     points, partners, arcs, seats = _inputs(tiny, ["alpha"])
-    places = pd.DataFrame(
-        {"lon": [4.5], "lat": [52.2], "institutions": [1], "city": ["Leiden"], "country_name": ["NL"], "listed": ["x"]}
-    )
+    institutions = spatial.institution_points(points, LABELS)
     decks = [
         maps.make_network_deck(points, partners, arcs, seats, ["alpha"], LABELS, COLOURS, spatial.read_outlines()),
-        maps.make_place_deck(places, "#0072B2"),
+        maps.make_institution_deck(institutions, "#0072B2"),
     ]
     for deck in decks:
         spec = json.loads(deck.to_json())
         assert spec["mapStyle"] == maps.NO_BASEMAP == pdk.bindings.deck._DEFAULT_MAP_STYLE_SENTINEL
         assert "mapProvider" not in spec
-    styled = json.loads(maps.make_place_deck(places, "#0072B2", "https://example.org/style.json").to_json())
+    styled = json.loads(maps.make_institution_deck(institutions, "#0072B2", "https://example.org/style.json").to_json())
     assert (styled["mapStyle"], styled["mapProvider"]) == ("https://example.org/style.json", "carto")
 
 
@@ -136,18 +133,19 @@ def test_institution_deck_sizes_dots_by_network_count(tiny) -> None:
 
 
 def test_dots_send_positions_to_4_decimals_and_radii_to_a_tenth() -> None:
-    places = pd.DataFrame(
+    institutions = pd.DataFrame(
         {
             "lat": [50.87959012345],
             "lon": [4.70093987654],
+            "institution_name": ["KU Leuven"],
             "city": ["Leuven"],
             "country_name": ["Belgium"],
-            "institutions": [3],
-            "listed": ["KU Leuven"],
+            "network_count": [3],
+            "networks": ["ALPHA, BETA, GAMMA"],
         }
     )
-    dot = maps.make_place_deck(places, "#0072B2").layers[1].data[0]
-    assert (dot["lat"], dot["lon"], dot["radius"]) == (50.8796, 4.7009, round(3 + 2.2 * 3**0.5, 1))
+    dot = maps.make_institution_deck(institutions, "#0072B2").layers[1].data[0]
+    assert (dot["lat"], dot["lon"], dot["radius"]) == (50.8796, 4.7009, 9.0)
 
 
 def test_deck_json_is_compact_and_equal_to_pydecks(tiny) -> None:
@@ -172,32 +170,9 @@ def test_co_member_deck_marks_the_institution_and_sizes_co_members(tiny) -> None
     assert deck.layers[2].data[0]["tooltip"].startswith("KU Leuven")
 
 
-def test_place_deck_sizes_dots_by_institutions(tiny) -> None:
-    points = spatial.member_points(tiny, ["alpha", "beta"])
-    in_one_city = spatial.institution_points(points, LABELS).assign(
-        city="Heidelberg", country="DE", country_name="Germany", lat=49.4, lon=8.7
-    )
-    places = spatial.place_points(in_one_city)
-    deck = maps.make_place_deck(places, "#0072B2")
-    dots = pd.DataFrame(deck.layers[1].data)
-    assert len(dots) == 1 and dots.loc[0, "radius"] == pytest.approx(3 + 2.2 * 2)
-    assert dots.loc[0, "tooltip"].startswith("Heidelberg, Germany: 4 institutions")
-
-
-def test_base_layer_is_the_served_land_file_without_antarctica() -> None:
-    layer = maps.make_place_deck(
-        pd.DataFrame(
-            {
-                "lat": [50.0],
-                "lon": [4.0],
-                "city": ["Leuven"],
-                "country_name": ["Belgium"],
-                "institutions": [1],
-                "listed": ["KU Leuven"],
-            }
-        ),
-        "#0072B2",
-    ).layers[0]
+def test_base_layer_is_the_served_land_file_without_antarctica(tiny) -> None:
+    institutions = spatial.institution_points(spatial.member_points(tiny, ["alpha"]), LABELS)
+    layer = maps.make_institution_deck(institutions, "#0072B2").layers[0]
     # The deck names the file (a relative URL, fetched once and cached by the browser), not its data.
     assert layer.data == maps.LAND_URL == f"app/static/{maps.LAND_FILE}"
     served = json.loads((maps.STATIC_DIR / maps.LAND_FILE).read_text(encoding="utf-8"))
