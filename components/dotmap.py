@@ -18,7 +18,6 @@ from __future__ import annotations
 import html
 import math
 import re
-from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -160,17 +159,3 @@ def place_map_html(places: pd.DataFrame, colour: str, label: str) -> str:
         f'<div class="atlas-map" role="img" aria-label="{html.escape(label)}">{land}'
         f'<div class="atlas-dots">{dots}</div></div><style>{style}</style>'
     )
-
-
-def write_land_file(outlines: dict[str, Any], folder: Path = maps.STATIC_DIR) -> Path:
-    """Write the served land image from the outlines (run after rebuilding the outlines)."""
-    folder.mkdir(exist_ok=True)
-    path = folder / LAND_FILE
-    path.write_text(land_svg(outlines), encoding="utf-8")
-    return path
-
-
-if __name__ == "__main__":
-    from data import spatial
-
-    print(f"wrote {write_land_file(spatial.read_outlines())}")

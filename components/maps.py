@@ -473,15 +473,20 @@ def _extent(lons: pd.Series, lats: pd.Series) -> tuple[list[float], list[float]]
     return [float(west), float(east)], [float(south), float(north)]
 
 
-def write_land_file(outlines: dict[str, Any], folder: Path = STATIC_DIR) -> Path:
-    """Write the served land file from the outlines (run after rebuilding the outlines)."""
+def write_static_file(name: str, text: str, folder: Path = STATIC_DIR) -> Path:
+    """Write one of the files the app serves from static/."""
     folder.mkdir(exist_ok=True)
-    path = folder / LAND_FILE
-    path.write_text(land_json(outlines), encoding="utf-8")
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
     return path
 
 
 if __name__ == "__main__":
+    # Rebuild the served land files after changing data/outlines/: the decks' land layer and the
+    # Overview map's land image.
+    from components import dotmap
     from data import spatial
 
-    print(f"wrote {write_land_file(spatial.read_outlines())}")
+    outlines = spatial.read_outlines()
+    print(f"wrote {write_static_file(LAND_FILE, land_json(outlines))}")
+    print(f"wrote {write_static_file(dotmap.LAND_FILE, dotmap.land_svg(outlines))}")

@@ -165,6 +165,6 @@ def test_land_image_clips_antimeridian_rings_and_leaves_out_antarctica() -> None
 
 
 def test_served_land_image_is_built_from_the_shipped_outlines() -> None:
-    # Rebuild with `python -m components.dotmap` after changing data/outlines/.
+    # Rebuild with `python -m components.maps` after changing data/outlines/.
     shipped = (maps.STATIC_DIR / dotmap.LAND_FILE).read_text(encoding="utf-8")
     assert shipped == dotmap.land_svg(spatial.read_outlines())
