@@ -48,3 +48,28 @@ def render_chart(figure: go.Figure, title: str, takeaway: str, data: pd.DataFram
     render.render_image_downloads(export, title, key, csv=data)
     if st.toggle("Show the data behind this chart", key=f"{key}_table"):
         st.dataframe(data, hide_index=True, width="stretch")
+
+
+# The summary's columns as people read them; the CSV download keeps the data's own column names.
+SUMMARY_COLUMNS = {
+    "network": st.column_config.TextColumn("Network", pinned=True),
+    "listed_members": st.column_config.NumberColumn("Members listed", format="%d"),
+    "official_count": st.column_config.NumberColumn("Members (official count)", format="%d"),
+    "official_as_of": st.column_config.TextColumn("Count as of"),
+    "coverage": st.column_config.TextColumn("List coverage"),
+    "countries": st.column_config.NumberColumn("Countries", format="%d"),
+    "mean_distance_km": st.column_config.NumberColumn("Mean distance (km)", format="%d"),
+    "max_distance_km": st.column_config.NumberColumn("Widest distance (km)", format="%d"),
+    "founded": st.column_config.NumberColumn("Founded", format="%d"),
+    "kind": st.column_config.TextColumn("Kind"),
+    "shared_with_others": st.column_config.NumberColumn("Members shared with the others", format="%d"),
+    "themes": st.column_config.TextColumn("Themes", width="large"),
+}
+
+
+def render_summary(summary: pd.DataFrame, kind_labels: dict[str, str]) -> None:
+    """The comparison in one row per network, with readable headers and kinds, and its CSV."""
+    st.subheader("Summary")
+    shown = summary.assign(kind=summary["kind"].map(kind_labels).fillna(summary["kind"]))
+    st.dataframe(shown, hide_index=True, width="stretch", column_config=SUMMARY_COLUMNS, key="compare_summary_table")
+    render.render_data_download(summary, "Comparison summary", key="compare_summary_csv")

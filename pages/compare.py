@@ -98,7 +98,5 @@ else:
             credit,
         )
     else:
-        summary = load_compare_summary(ids)
-        st.subheader("Summary")
-        st.dataframe(summary, hide_index=True, width="stretch", key="compare_summary_table")
-        render.render_data_download(summary, "Comparison summary", key="compare_summary_csv")
+        kind_labels = dict(zip(ds.network_kinds["id"], ds.network_kinds["label"], strict=True))
+        compare_view.render_summary(load_compare_summary(ids), kind_labels)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from tests.app.conftest import PAGES, run_app
@@ -146,6 +148,17 @@ def test_compare_renders_each_view(view: str) -> None:
     assert at.multiselect(key="compare_networks").value == ["Una Europa", "EC2U", "CHARM-EU", "EUniWell"]
     assert at.segmented_control(key="compare_view").value == view
     assert at.subheader, "a chart title is drawn"
+
+
+def test_compare_summary_reads_as_words_and_its_csv_keeps_the_data_names() -> None:
+    at = run_app("pages/compare.py")
+    table = at.dataframe[0]
+    assert set(table.value["kind"]) == {"European University alliance"}  # not the id european-university-alliance
+    columns = json.loads(table.proto.columns)
+    labels = {name: column.get("label") for name, column in columns.items() if name != "_index"}
+    assert labels["listed_members"] == "Members listed" and labels["kind"] == "Kind"
+    assert all(label and "_" not in label for label in labels.values())
+    assert set(labels) == set(table.value.columns)
 
 
 def test_compare_needs_two_networks() -> None:
