@@ -39,6 +39,21 @@ def test_kind_filter_narrows_the_catalogue() -> None:
     assert int(after.split()[1]) < int(before.split()[1])
 
 
+def test_clear_filters_is_always_there_and_works_once_a_filter_is_set() -> None:
+    at = run_app("pages/networks.py")
+    everything = at.caption[0].value
+    assert at.sidebar.button(key="clear_filters").disabled, "nothing to clear yet"
+    at.sidebar.multiselect(key="kind").select("research-university-group").run()
+    at.sidebar.multiselect(key="region").select("Europe").run()
+    assert at.caption[0].value != everything
+    clear = at.sidebar.button(key="clear_filters")
+    assert not clear.disabled
+    clear.click().run()
+    assert at.sidebar.multiselect(key="kind").value == [] and at.sidebar.multiselect(key="region").value == []
+    assert at.caption[0].value == everything
+    assert at.sidebar.button(key="clear_filters").disabled
+
+
 def test_profile_shows_facts_members_and_sources() -> None:
     at = run_app("pages/networks.py", network="leru")
     assert not at.exception
