@@ -26,8 +26,4 @@ else:
         st.info("The matching networks have no listed members in the chosen places.", icon=":material/location_off:")
     else:
         overview.render_institution_map(view, filters)
-    left, right = st.columns([2, 3], gap="large")
-    with left:
-        overview.render_kind_table(view.kinds)
-    with right:
-        overview.render_connected_table(view.most_connected)
+    overview.render_tables(view.kinds, view.most_connected)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 import shutil
 from html.parser import HTMLParser
 from pathlib import Path
@@ -334,3 +335,39 @@ def parse_html_table(markup: str) -> Cells:
     cells.feed(markup)
     cells.rows = [row for row in cells.rows if row]
     return cells
+
+
+class Definitions(HTMLParser):
+    """A definition list's terms and their definitions, as text, in order."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.pairs: list[tuple[str, str]] = []
+        self._term: list[str] | None = None
+        self._text: list[str] | None = None
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("dt", "dd"):
+            self._text = []
+
+    def handle_endtag(self, tag):
+        if tag == "dt" and self._text is not None:
+            self._term, self._text = self._text, None
+        elif tag == "dd" and self._text is not None and self._term is not None:
+            self.pairs.append(("".join(self._term).strip(), "".join(self._text).strip()))
+            self._term = self._text = None
+
+    def handle_data(self, data):
+        if self._text is not None:
+            self._text.append(data)
+
+
+def parse_definitions(markup: str) -> list[tuple[str, str]]:
+    definitions = Definitions()
+    definitions.feed(markup)
+    return definitions.pairs
+
+
+def parse_html_tables(markup: str) -> list[Cells]:
+    """Every table in ``markup`` (tables side by side, not nested), parsed in order."""
+    return [parse_html_table(table) for table in re.findall(r"<table\b.*?</table>", markup, flags=re.DOTALL)]

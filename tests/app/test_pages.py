@@ -7,7 +7,7 @@ import json
 import pytest
 
 from tests.app.conftest import PAGES, run_app
-from tests.helpers import parse_html_table
+from tests.helpers import parse_definitions, parse_html_tables
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -87,15 +87,22 @@ def test_broken_dataset_stops_with_a_table_of_failures(broken_dir, monkeypatch) 
     assert at.caption.len == 0 or not any("Data as of" in c.value for c in at.caption)
 
 
+def overview_blocks(at) -> tuple[str, str, str]:
+    """The Overview's three HTML blocks: headline figures, map, and the two tables."""
+    figures, map_html, tables = (element.proto.body for element in at.get("html"))
+    return figures, map_html, tables
+
+
 def test_overview_shows_headlines_that_follow_the_filters() -> None:
     at = run_app("pages/overview.py")
-    assert [m.label for m in at.metric] == ["Networks", "Institutions", "Countries", "Memberships"]
-    before = [m.value for m in at.metric]
+    before = dict(parse_definitions(overview_blocks(at)[0]))
+    assert list(before) == ["Networks", "Institutions", "Countries", "Memberships"]
     at.sidebar.multiselect(key="country").select("PL").run()
-    after = [m.value for m in at.metric]
+    after = dict(parse_definitions(overview_blocks(at)[0]))
     assert not at.exception
-    assert int(after[1].replace(",", "")) < int(before[1].replace(",", ""))
-    assert after[2] == "1"
+    assert int(after["Institutions"].replace(",", "")) < int(before["Institutions"].replace(",", ""))
+    assert after["Countries"] == "1"
+    assert at.metric.len == 0, "one block of figures, not four metric elements"
 
 
 def test_overview_tables_show_every_kind_and_the_most_connected_institutions_in_full() -> None:
@@ -103,8 +110,9 @@ def test_overview_tables_show_every_kind_and_the_most_connected_institutions_in_
     from data.queries import Filters
 
     at = run_app("pages/overview.py")
-    map_html, kinds_html, connected_html = (element.proto.body for element in at.get("html"))
-    kinds, connected = parse_html_table(kinds_html), parse_html_table(connected_html)
+    _, map_html, tables_html = overview_blocks(at)
+    kinds, connected = parse_html_tables(tables_html)
+    assert "<h3>Networks by kind</h3>" in tables_html and "<h3>Institutions in the most networks</h3>" in tables_html
     view = load_overview(Filters())
     # The map: one dot per city, each titled with its city and count.
     assert map_html.count("<span ") == len(view.places) > 0
@@ -229,8 +237,8 @@ def test_institution_profile_says_eu_and_ehea_standing_and_where_its_dot_is(
 def test_region_filter_on_the_ehea_keeps_norway_and_drops_japan() -> None:
     at = run_app("pages/overview.py", region="European Higher Education Area")
     assert not at.exception
-    map_html, _, connected_html = (element.proto.body for element in at.get("html"))
-    places = [row[1] for row in parse_html_table(connected_html).rows]
+    _, map_html, tables_html = overview_blocks(at)
+    places = [row[1] for row in parse_html_tables(tables_html)[1].rows]
     assert places and not any(place.endswith(", Japan") for place in places)
     assert ", Norway: " in map_html and ", Japan: " not in map_html
     assert at.multiselect(key="region").value == ["European Higher Education Area"]

@@ -48,7 +48,9 @@ def test_overview_renders_map_and_tables(page, server) -> None:
     page.goto(f"{server.url}/overview")
     wait_ready(page)
     assert page.locator(ERRORS).count() == 0
-    assert page.locator('[data-testid="stMetric"]').count() == 4
+    # The headline figures: one definition list, each count a definition under its term.
+    assert page.get_by_role("term").all_inner_texts() == ["Networks", "Institutions", "Countries", "Memberships"]
+    assert page.get_by_role("definition").count() == 4
     # The HTML map survives Streamlit's sanitiser whole: the frame, the land image (loaded) and one
     # dot per city, as many as the caption counts, every dot inside the frame.
     frame = page.get_by_role("img", name=re.compile(r"^Map of the [\d,]+ member institutions"))
@@ -95,9 +97,9 @@ def test_maps_without_a_basemap_fetch_nothing_from_a_map_host(page, server) -> N
 def test_country_filter_changes_the_overview_counts(page, server) -> None:
     page.goto(f"{server.url}/overview")
     wait_ready(page)
-    before = page.locator('[data-testid="stMetricValue"]').all_inner_texts()
+    before = page.get_by_role("definition").all_inner_texts()
     choose(page, "Country", "Poland", "country")
-    after = wait_until_changed(lambda: page.locator('[data-testid="stMetricValue"]').all_inner_texts(), before)
+    after = wait_until_changed(lambda: page.get_by_role("definition").all_inner_texts(), before)
     assert after != before and after[2] == "1"
     assert "country=Poland" in page.url
 
