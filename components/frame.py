@@ -41,8 +41,8 @@ def open_page(page: st.Page) -> None:
 def render_global_filters(ds: Dataset) -> Filters:
     """The sidebar filters, each bound to its query parameter; returns the chosen Filters."""
     options = load_filter_options()
-    kind_labels = dict(zip(ds.network_kinds["id"], ds.network_kinds["label"], strict=True))
-    theme_labels = dict(zip(ds.themes["id"], ds.themes["label"], strict=True))
+    kind_labels = ds.kind_labels
+    theme_labels = ds.theme_labels
     country_names = dict(zip(ds.countries["country"], ds.countries["country_name"], strict=True))
     with st.sidebar:
         st.subheader("Filters")

@@ -113,7 +113,7 @@ def shared_institutions(ds: Dataset, ids: list[str], labels: dict[str, str]) -> 
 def themes_matrix(ds: Dataset, ids: list[str], labels: dict[str, str]) -> pd.DataFrame:
     """One row per network and theme of any chosen network: has (1) or has not (0) the theme."""
     rows = ds.network_themes[ds.network_themes["network_id"].isin(ids)]
-    theme_labels = dict(zip(ds.themes["id"], ds.themes["label"], strict=True))
+    theme_labels = ds.theme_labels
     themes = sorted(set(rows["theme"]), key=lambda t: theme_labels[t])
     pairs = set(zip(rows["network_id"], rows["theme"], strict=True))
     return pd.DataFrame(

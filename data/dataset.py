@@ -51,6 +51,16 @@ class Dataset:
     def licence(self) -> str:
         return str(self.package["licenses"][0]["name"])
 
+    @property
+    def kind_labels(self) -> dict[str, str]:
+        """Network kind id to its label, as people read it."""
+        return dict(zip(self.network_kinds["id"], self.network_kinds["label"], strict=True))
+
+    @property
+    def theme_labels(self) -> dict[str, str]:
+        """Theme id to its label."""
+        return dict(zip(self.themes["id"], self.themes["label"], strict=True))
+
 
 def _typed(frame: pd.DataFrame, fields: list[dict[str, Any]]) -> pd.DataFrame:
     typed = frame.replace("", pd.NA)

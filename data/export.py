@@ -319,8 +319,8 @@ def filter_summary(ds: Dataset, filters: queries.Filters) -> str:
     """The global filters in words, for the filtered downloads."""
     if not filters.active:
         return "No filter is set: the tables hold every row of the dataset."
-    kinds = dict(zip(ds.network_kinds["id"], ds.network_kinds["label"], strict=True))
-    themes = dict(zip(ds.themes["id"], ds.themes["label"], strict=True))
+    kinds = ds.kind_labels
+    themes = ds.theme_labels
     countries = dict(zip(ds.countries["country"], ds.countries["country_name"], strict=True))
     parts = [
         (label, [names.get(value, value) for value in values])

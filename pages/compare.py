@@ -98,5 +98,5 @@ else:
             credit,
         )
     else:
-        kind_labels = dict(zip(ds.network_kinds["id"], ds.network_kinds["label"], strict=True))
+        kind_labels = ds.kind_labels
         compare_view.render_summary(load_compare_summary(ids), kind_labels)

@@ -40,5 +40,5 @@ else:
     )
     order = right.selectbox("Sort by", list(queries.SORT_ORDERS), key="networks_sort", bind="query-params")
     filtered = queries.sort_networks(queries.filter_networks(table, ds, frame.read_filters(), search), order)
-    theme_labels = dict(zip(ds.themes["id"], ds.themes["label"], strict=True))
+    theme_labels = ds.theme_labels
     networks.render_catalogue(filtered, len(table), theme_labels, this_page)

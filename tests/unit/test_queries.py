@@ -179,3 +179,15 @@ def test_overview_queries_follow_the_filters(tiny) -> None:
 )
 def test_sort_networks(tiny, order, expected) -> None:
     assert queries.sort_networks(queries.network_table(tiny), order)["id"].tolist() == expected
+
+
+def test_dataset_names_kinds_and_themes_by_their_labels(tiny) -> None:
+    assert tiny.kind_labels == {
+        "research-university-group": "Research-university group",
+        "european-university-alliance": "European University alliance",
+        "programme": "Programme or project",
+    }
+    assert tiny.theme_labels == {
+        "research-policy": "Research policy & advocacy",
+        "sustainability": "Sustainability & climate",
+    }
