@@ -112,7 +112,7 @@ def size_class(institutions: pd.Series) -> np.ndarray:
 
 
 def diameter(size: int) -> int:
-    """A size class's dot diameter in pixels (the decks' place dots use the same radii)."""
+    """A size class's dot diameter in pixels: a radius of 3 px plus 2.2 px per class."""
     return round(2 * (3 + 2.2 * size))
 
 
