@@ -30,13 +30,11 @@ import contextlib
 import os
 import platform
 import signal
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -51,18 +49,12 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent  # the app served; --ref replaces it with a clean export of a git revision
 sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(ROOT))
 import make_synthetic  # noqa: E402  (beside this file)
 
+from tests.browser.harness import CHROMIUM_ARGS, StreamlitServer, chromium_path  # noqa: E402
+
 RESULTS = HERE / "results"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 VIEWPORT = {"width": 1400, "height": 1000}
 PAGES = ("overview", "map", "compare", "networks", "institutions", "data")
 FILTER_LABEL = "Kind of network"
@@ -133,55 +125,13 @@ ARM_JS = """() => {
 }"""
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-class Server:
-    """One ``streamlit run`` process on a free loopback port; ``spawned`` is its perf_counter start."""
+class Server(StreamlitServer):
+    """One ``streamlit run`` of ``script`` (logged to results/logs/<name>.log), with its memory. It runs
+    in ROOT, the app served (which --ref replaces), so that the app's .streamlit/config.toml applies to
+    the bare page too."""
 
     def __init__(self, script: Path, name: str, env: dict[str, str] | None = None) -> None:
-        self.port = _free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        logs = RESULTS / "logs"
-        logs.mkdir(parents=True, exist_ok=True)
-        self.log_path = logs / f"{name}.log"
-        command = [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            str(script),
-            "--server.port",
-            str(self.port),
-            "--server.address",
-            "127.0.0.1",
-            "--server.headless",
-            "true",
-            "--server.fileWatcherType",
-            "none",
-            "--browser.gatherUsageStats",
-            "false",
-        ]
-        self._log = self.log_path.open("w")
-        self.spawned = time.perf_counter()
-        self.process = subprocess.Popen(
-            command, cwd=ROOT, env={**os.environ, **(env or {})}, stdout=self._log, stderr=subprocess.STDOUT
-        )
-        deadline = self.spawned + 120
-        while time.perf_counter() < deadline:
-            if self.process.poll() is not None:
-                break
-            try:
-                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2) as response:
-                    if response.status == 200:
-                        return
-            except OSError:
-                time.sleep(0.05)
-        self.stop()
-        raise RuntimeError(f"streamlit did not start: {self.log_path.read_text()[-2000:]}")
+        super().__init__(script, RESULTS / "logs" / f"{name}.log", env, start_timeout=120, cwd=ROOT)
 
     def rss(self) -> int:
         """Resident memory of the server and its children, in bytes."""
@@ -191,15 +141,6 @@ class Server:
             with contextlib.suppress(psutil.Error):
                 total += child.memory_info().rss
         return total
-
-    def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
-        self._log.close()
 
 
 @contextlib.contextmanager
@@ -589,7 +530,7 @@ def main(argv: list[str] | None = None) -> int:
     with sync_playwright() as playwright, tempfile.TemporaryDirectory(prefix="atlas-bench-") as scratch:
         if args.ref:
             ROOT = export_revision(args.ref, Path(scratch) / "app")
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS, headless=True)
         info = machine_info(browser.version, args.ref)
         print("\n".join(info), flush=True)
         try:

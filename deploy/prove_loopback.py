@@ -32,24 +32,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+from tests.browser.harness import CHROMIUM_ARGS, chromium_path, wait_ready  # noqa: E402
+
 SCRIPT = ROOT / "deploy" / "run_replicas.sh"
 HOST = "127.0.0.1"
 DEADLINE_SECONDS = 170
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-dev-shm-usage",
-]
-READY = (
-    "() => { const app = document.querySelector('[data-testid=\"stApp\"]');"
-    " return !!app && app.getAttribute('data-test-script-state') === 'notRunning'"
-    " && !document.querySelector('[data-testid=\"stSkeleton\"]')"
-    " && !!document.querySelector('[data-testid=\"stMain\"] h1'); }"
-)
 ERRORS = '[data-testid="stException"], [data-testid="stAlertContentError"]'
 SHOWING = re.compile(r"Showing (\d+) of (\d+) networks")
 LOG_LINE = re.compile(
@@ -96,19 +84,6 @@ def choose_port(first: int, replicas: int) -> int:
         if all(port_free(port) for port in range(base, base + replicas + 1)):
             return base
     raise SystemExit(f"no free block of {replicas + 1} loopback ports from {first}")
-
-
-def chromium() -> str | None:
-    for name in ("chromium", "chromium-browser", "google-chrome"):
-        found = shutil.which(name)
-        if found:
-            return found
-    return None
-
-
-def wait_ready(page, timeout: float = 30_000) -> None:
-    page.wait_for_selector('[data-testid="stApp"]', timeout=timeout)
-    page.wait_for_function(READY, timeout=timeout)
 
 
 def heading(page) -> str:
@@ -378,7 +353,7 @@ def main() -> int:
         print(f"Starting {args.replicas} replicas and nginx (state in {state})")
         print("  " + run_script("start", str(args.replicas), env=env).replace("\n", "\n  "))
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=chromium(), args=CHROMIUM_ARGS)
+            browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
             try:
                 failures = prove(browser, lb_url, replicas, state, env, killed)
             finally:

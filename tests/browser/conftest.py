@@ -6,103 +6,30 @@ Where neither exists the browser tests skip with that reason, unless CI=true: CI
 
 from __future__ import annotations
 
+import itertools
 import os
-import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Callable, Iterator
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-dev-shm-usage",
-]
-READY = (
-    "() => { const app = document.querySelector('[data-testid=\"stApp\"]');"
-    " return !!app && app.getAttribute('data-test-script-state') === 'notRunning'"
-    " && !document.querySelector('[data-testid=\"stSkeleton\"]')"
-    ' && !!document.querySelector(\'[data-testid="stMain"] h1, [data-testid="stMain"] [data-testid="stAlert"]\'); }'
-)
+from tests.browser.harness import CHROMIUM_ARGS, ROOT, StreamlitServer, chromium_path
+
+_numbers = itertools.count(1)
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-class Server:
-    """A ``streamlit run app.py`` process on a free loopback port."""
+class Server(StreamlitServer):
+    """The app (``app.py``) served on a free loopback port; the n-th server of a test run logs to
+    .pytest_cache/streamlit-<n>.log."""
 
     def __init__(self, env: dict[str, str] | None = None) -> None:
-        self.port = _free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self._log = (ROOT / ".pytest_cache").joinpath(f"streamlit-{self.port}.log")
-        self._log.parent.mkdir(exist_ok=True)
-        command = [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            str(ROOT / "app.py"),
-            "--server.port",
-            str(self.port),
-            "--server.address",
-            "127.0.0.1",
-            "--server.headless",
-            "true",
-            "--server.fileWatcherType",
-            "none",
-        ]
-        self.process = subprocess.Popen(
-            command, cwd=ROOT, env={**os.environ, **(env or {})}, stdout=self._log.open("w"), stderr=subprocess.STDOUT
-        )
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2) as response:
-                    if response.status == 200:
-                        return
-            except OSError:
-                time.sleep(0.2)
-        self.stop()
-        raise RuntimeError(f"streamlit did not start: {self._log.read_text()[-2000:]}")
-
-    def log(self) -> str:
-        return self._log.read_text()
-
-    def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-
-
-def _chromium_path() -> str | None:
-    for name in ("chromium", "chromium-browser", "google-chrome"):
-        found = shutil.which(name)
-        if found:
-            return found
-    return None
+        super().__init__(ROOT / "app.py", ROOT / ".pytest_cache" / f"streamlit-{next(_numbers)}.log", env)
 
 
 @pytest.fixture(scope="session")
 def browser():
     from playwright.sync_api import Error, sync_playwright
 
-    executable = _chromium_path()
+    executable = chromium_path()
     with sync_playwright() as playwright:
         try:
             browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
@@ -141,9 +68,3 @@ def page(browser):
     tab = context.new_page()
     yield tab
     context.close()
-
-
-def wait_ready(tab, timeout: float = 30_000) -> None:
-    """Wait until the script has finished and no loading skeleton remains."""
-    tab.wait_for_selector('[data-testid="stApp"]', timeout=timeout)
-    tab.wait_for_function(READY, timeout=timeout)

@@ -11,7 +11,7 @@ from PIL import Image
 
 from data import compare, queries
 from data.dataset import read_dataset
-from tests.browser.conftest import wait_ready
+from tests.browser.harness import wait_ready
 
 pytestmark = pytest.mark.browser
 URL = "/compare?compare_networks=LERU&compare_networks=CG&compare_networks=Una+Europa&compare_view=Size"

@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 from data.dataset import read_dataset
-from tests.browser.conftest import wait_ready
+from tests.browser.harness import wait_ready
 
 pytestmark = pytest.mark.browser
 FORMULA_STARTS = ("=", "+", "-", "@")

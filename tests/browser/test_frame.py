@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from tests.browser.conftest import wait_ready
+from tests.browser.harness import wait_ready
 
 pytestmark = pytest.mark.browser
 

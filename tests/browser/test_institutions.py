@@ -9,7 +9,7 @@ import re
 import pandas as pd
 import pytest
 
-from tests.browser.conftest import wait_ready
+from tests.browser.harness import wait_ready
 
 pytestmark = pytest.mark.browser
 ERRORS = '[data-testid="stException"]'

@@ -22,7 +22,7 @@ import websockets
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
-from tests.browser.conftest import CHROMIUM_ARGS, READY, _chromium_path
+from tests.browser.harness import CHROMIUM_ARGS, READY, chromium_path
 
 pytestmark = pytest.mark.browser
 SESSIONS = 30
@@ -103,7 +103,7 @@ async def _run(base: str, port: int) -> tuple[list[float], list[float], list[str
     pages: list[float] = []
     errors: list[str] = []
     async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(executable_path=_chromium_path(), args=CHROMIUM_ARGS)
+        browser = await playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
         deadline = time.monotonic() + SECONDS
         await asyncio.gather(
             *(_protocol_session(port, deadline, seed, protocol, errors) for seed in range(SESSIONS)),

@@ -11,7 +11,7 @@ import pytest
 from PIL import Image
 from playwright.sync_api import expect
 
-from tests.browser.conftest import wait_ready
+from tests.browser.harness import wait_ready
 
 pytestmark = pytest.mark.browser
 ERRORS = '[data-testid="stException"], [data-testid="stAlertContentError"]'

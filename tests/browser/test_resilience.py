@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.browser.conftest import wait_ready
+from tests.browser.harness import wait_ready
 from tests.helpers import PAYLOAD, write_dataset, write_hostile_dataset
 
 pytestmark = pytest.mark.browser

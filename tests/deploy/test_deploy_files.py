@@ -21,6 +21,7 @@ DOCKERFILE = DEPLOY / "Dockerfile"
 TEMPLATE = DEPLOY / "nginx.conf.template"
 RUN_SCRIPT = DEPLOY / "run_replicas.sh"
 PROVE = DEPLOY / "prove_loopback.py"
+HARNESS = ROOT / "tests" / "browser" / "harness.py"
 
 
 def instructions(text: str) -> list[str]:
@@ -157,8 +158,12 @@ def test_run_script_parses_and_shows_help() -> None:
 
 
 def test_prove_script_targets_only_loopback() -> None:
+    # The script launches Chromium and waits for pages with the shared harness of the browser tests.
     text = PROVE.read_text()
-    assert set(re.findall(r"\b\d{1,3}(?:\.\d{1,3}){3}\b", text)) == {"127.0.0.1"}
+    assert "from tests.browser.harness import CHROMIUM_ARGS, chromium_path, wait_ready" in text
+    harness = HARNESS.read_text()
+    for source in (text, harness):
+        assert set(re.findall(r"\b\d{1,3}(?:\.\d{1,3}){3}\b", source)) == {"127.0.0.1"}
     for arg in ("--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"):
-        assert arg in text
-    assert "data-test-script-state" in text and "notRunning" in text
+        assert arg in harness
+    assert "data-test-script-state" in harness and "notRunning" in harness
