@@ -3,6 +3,7 @@ fresh data cache around every test."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -37,3 +38,9 @@ def run_app(page: str | None = None, **params: str | list[str]) -> AppTest:
     if page:
         at.switch_page(page)
     return at.run()
+
+
+def network_cards(at: AppTest) -> list[dict]:
+    """The cards of the Networks catalogue as this run sent them (the component's data), in order."""
+    components = [element for element in at.get("bidi_component") if element.key == "networks_cards"]
+    return json.loads(components[0].proto.json)["cards"] if components else []

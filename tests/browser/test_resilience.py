@@ -57,6 +57,17 @@ def test_hostile_text_is_shown_literally_in_the_overview_tables_and_map(page, ho
     assert any(f"KU {PAYLOAD} Leuven" in title.replace("\u200b", "") for title in titles)
 
 
+def test_hostile_text_is_shown_literally_on_the_catalogue_cards(page, hostile_server) -> None:
+    page.goto(hostile_server.url + "/networks")
+    wait_ready(page)
+    card = page.get_by_role("article", name="AL<b>PHA</b>")
+    assert card.get_by_role("heading").inner_text() == "AL<b>PHA</b>"
+    text = card.inner_text()
+    assert f"Alpha {PAYLOAD} League" in text and f"A summary with {PAYLOAD} inside." in text
+    assert f"Policy {PAYLOAD}" in text
+    assert card.get_by_role("link").get_attribute("href") == "?network=alpha"
+
+
 def test_hostile_text_is_shown_literally_on_the_profile(page, hostile_server) -> None:
     page.goto(hostile_server.url + "/networks?network=alpha")
     wait_ready(page)
