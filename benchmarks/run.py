@@ -62,9 +62,9 @@ FILTER_OPTION = "European University alliance"
 ERRORS = '[data-testid="stException"], [data-testid="stAlertContentError"]'
 
 # Ready: the script has finished, nothing is loading or stale, the page has its title, every chart
-# and table present has mounted, the Networks cards are drawn and every image in the page has
-# loaded. During a filter change it also waits until the rerun has started (the script state left
-# notRunning after the Enter key). Returns performance.now() when ready.
+# and table present has mounted, the Networks cards and Overview blocks are drawn and every image
+# in the page has loaded. During a filter change it also waits until the rerun has started (the
+# script state left notRunning after the Enter key). Returns performance.now() when ready.
 READY_JS = """() => {
   const app = document.querySelector('[data-testid="stApp"]');
   if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;
@@ -87,6 +87,9 @@ READY_JS = """() => {
   }
   for (const el of document.querySelectorAll('[data-testid="stBidiComponentIsolated"]')) {
     if (!el.shadowRoot || !el.shadowRoot.querySelector('ul.cards > li')) return false;  // the Networks cards
+  }
+  for (const el of document.querySelectorAll('[data-testid="stBidiComponentRegular"]')) {
+    if (!el.querySelector('.atlas-blocks > *')) return false;  // the Overview's blocks
   }
   for (const img of main.querySelectorAll('img')) {
     if (!img.complete) return false;

@@ -8,16 +8,16 @@ drawing alone. This map is a few hundred positioned elements: the browser lays t
 milliseconds, and a hover on a dot shows its city, count and first institutions (the element's
 title). The Map page keeps the interactive deck, with pan, zoom, partner regions and arcs.
 
-The markup passes Streamlit's HTML sanitiser (``st.html`` allows HTML only, no SVG): the land is an
-``img`` of a static SVG file the app serves, and the dots are ``span`` elements placed in percent of
-the frame, so the map scales with the page width. Every text from the data is escaped.
+The markup is plain HTML (the land is an ``img`` of a static SVG file the app serves, the dots are
+``span`` elements placed in percent of the frame, so the map scales with the page width), shown by
+``components.overview.show_html``. Every text from the data is escaped here: nothing in the browser
+sanitises it again.
 """
 
 from __future__ import annotations
 
 import html
 import math
-import re
 from typing import Any
 
 import numpy as np
@@ -116,17 +116,10 @@ def diameter(size: int) -> int:
     return round(2 * (3 + 2.2 * size))
 
 
-# Streamlit's sanitiser (DOMPurify) drops a whole attribute whose value holds "</" followed by style,
-# script, title and a few other raw-text tag names, or "-->", "--!>" or "]>". A zero-width space
-# after the "<" or before the ">" keeps such a title, which reads the same.
-_SANITISER_DROPS = re.compile(r"<(?=/)|(?<=--)>|(?<=--!)>|(?<=\])>")
-
-
 def place_label(place: Any) -> str:
     """A dot's title: city, country, count and the first institutions, as plain text."""
     count = place.institutions
-    text = f"{place.city}, {place.country_name}: {count} institution{'s' if count != 1 else ''}\n{place.listed}"
-    return _SANITISER_DROPS.sub(lambda match: "<\u200b" if match.group() == "<" else "\u200b>", text)
+    return f"{place.city}, {place.country_name}: {count} institution{'s' if count != 1 else ''}\n{place.listed}"
 
 
 def place_map_html(places: pd.DataFrame, colour: str, label: str) -> str:

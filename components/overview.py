@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from pathlib import Path
 
 import pandas as pd
 import streamlit as st
@@ -14,10 +15,17 @@ from data.queries import Filters
 
 # The Overview draws few, larger blocks: each Streamlit element costs the browser about a millisecond
 # on every rerun, so four metrics in four columns (nine elements) are one definition list here, and
-# the two tables in two columns under two subheaders (seven elements) are one block.
+# the two tables in two columns under two subheaders (seven elements) are one block. The blocks are
+# HTML built here with every text escaped, shown by a small component (assets/server_html.js)
+# rather than st.html, whose browser-side sanitising of the map and tables cost about 30 ms a rerun.
+_HTML = st.components.v2.component(
+    "atlas_server_html",
+    js=(Path(__file__).resolve().parent / "assets" / "server_html.js").read_text(encoding="utf-8"),
+    isolate_styles=False,
+)
 _FIGURES_STYLE = (
-    # dl.atlas-figures outweighs the padding Streamlit gives every list in st.html.
-    ".stHtml dl.atlas-figures{display:grid;grid-template-columns:repeat(auto-fit,minmax(9rem,1fr));"
+    # The grid rule outweighs the margins Streamlit's global styles give every dl.
+    ".atlas-blocks dl.atlas-figures{display:grid;grid-template-columns:repeat(auto-fit,minmax(9rem,1fr));"
     "gap:1rem;margin:0;padding:0}"
     ".atlas-figures dt{font-size:.875rem;line-height:1.6}"
     ".atlas-figures dd{margin:0;padding-bottom:.25rem;font-size:2.25rem;line-height:normal}"
@@ -38,8 +46,13 @@ def headlines_html(figures: dict[str, int]) -> str:
     return f'<dl class="atlas-figures">{items}</dl><style>{_FIGURES_STYLE}</style>'
 
 
+def show_html(block: str, key: str) -> None:
+    """One block of HTML built by this module (every text from the data escaped), as one element."""
+    _HTML(data={"html": block}, key=key)
+
+
 def render_headlines(figures: dict[str, int]) -> None:
-    st.html(headlines_html(figures))
+    show_html(headlines_html(figures), "overview_figures")
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
@@ -55,7 +68,7 @@ def _place_map(folder: str, filters: Filters, colour: str) -> str:
 
 
 def render_institution_map(view: OverviewView, filters: Filters) -> None:
-    st.html(_place_map(str(data_dir()), filters, render.palette()[0]))
+    show_html(_place_map(str(data_dir()), filters, render.palette()[0]), "overview_map")
     st.caption(
         f"{view.institutions:,} institutions in {len(view.places):,} cities (one dot per city, its area growing "
         f"with the institutions there; point at a dot for its institutions); {view.in_several_networks:,} "
@@ -86,4 +99,4 @@ def tables_html(kinds: pd.DataFrame, top: pd.DataFrame) -> str:
 
 
 def render_tables(kinds: pd.DataFrame, top: pd.DataFrame) -> None:
-    st.html(tables_html(kinds, top))
+    show_html(tables_html(kinds, top), "overview_tables")

@@ -44,3 +44,12 @@ def network_cards(at: AppTest) -> list[dict]:
     """The cards of the Networks catalogue as this run sent them (the component's data), in order."""
     components = [element for element in at.get("bidi_component") if element.key == "networks_cards"]
     return json.loads(components[0].proto.json)["cards"] if components else []
+
+
+def server_html_blocks(at: AppTest) -> dict[str, str]:
+    """The blocks of server-built HTML this run sent (components.overview.show_html), by key."""
+    return {
+        element.key: json.loads(element.proto.json)["html"]
+        for element in at.get("bidi_component")
+        if element.proto.component_name == "atlas_server_html"
+    }

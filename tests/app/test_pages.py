@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from tests.app.conftest import PAGES, network_cards, run_app
+from tests.app.conftest import PAGES, network_cards, run_app, server_html_blocks
 from tests.helpers import parse_definitions, parse_html_tables
 
 
@@ -89,8 +89,9 @@ def test_broken_dataset_stops_with_a_table_of_failures(broken_dir, monkeypatch) 
 
 def overview_blocks(at) -> tuple[str, str, str]:
     """The Overview's three HTML blocks: headline figures, map, and the two tables."""
-    figures, map_html, tables = (element.proto.body for element in at.get("html"))
-    return figures, map_html, tables
+    blocks = server_html_blocks(at)
+    assert list(blocks) == ["overview_figures", "overview_map", "overview_tables"]
+    return blocks["overview_figures"], blocks["overview_map"], blocks["overview_tables"]
 
 
 def test_overview_shows_headlines_that_follow_the_filters() -> None:

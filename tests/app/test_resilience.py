@@ -3,10 +3,12 @@ view, never an exception."""
 
 from __future__ import annotations
 
+import html
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.app.conftest import APP, PAGES
+from tests.app.conftest import APP, PAGES, server_html_blocks
 from tests.helpers import PAYLOAD, write_hostile_dataset
 
 BAD_PARAMS = [
@@ -40,3 +42,19 @@ def test_hostile_text_in_the_data_never_raises(page: str, tmp_path, monkeypatch)
     at.switch_page(page)
     at.run()
     assert not at.exception
+
+
+def test_overview_html_blocks_carry_hostile_text_escaped(tmp_path, monkeypatch) -> None:
+    # The Overview's blocks are shown without st.html's sanitiser, so the escaping on the server is
+    # the whole defence: no tag from the data may reach them, and the text must still be there.
+    monkeypatch.setenv("ATLAS_DATA_DIR", str(write_hostile_dataset(tmp_path / "hostile")))
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.switch_page("pages/overview.py")
+    at.run()
+    blocks = server_html_blocks(at)
+    assert set(blocks) == {"overview_figures", "overview_map", "overview_tables"}
+    for block in blocks.values():
+        for tag in ("<script", "<img src=x", "<svg", "<b>"):
+            assert tag not in block.lower()
+    assert html.escape(f"KU {PAYLOAD} Leuven") in blocks["overview_tables"]
+    assert "KU &lt;script&gt;" in blocks["overview_map"]  # a dot's title

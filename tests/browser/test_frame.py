@@ -111,6 +111,16 @@ def test_card_link_opens_profile_and_back_link_returns(page, server) -> None:
     assert page.locator('[data-testid="stMain"] h1').first.inner_text() == "Networks"
 
 
+def test_card_link_opens_the_profile_from_the_keyboard(page, server) -> None:
+    page.goto(f"{server.url}/networks?networks_q=Coimbra")
+    wait_ready(page)
+    page.get_by_role("link", name="CG profile").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => location.search === '?network=coimbra-group'")
+    wait_ready(page)
+    assert page.locator('[data-testid="stMain"] h1').first.inner_text() == "CG · Coimbra Group"
+
+
 def test_browser_back_from_a_profile_returns_to_the_search(page, server) -> None:
     page.goto(f"{server.url}/networks?networks_q=LERU")
     wait_ready(page)

@@ -51,7 +51,7 @@ def test_overview_renders_map_and_tables(page, server) -> None:
     # The headline figures: one definition list, each count a definition under its term.
     assert page.get_by_role("term").all_inner_texts() == ["Networks", "Institutions", "Countries", "Memberships"]
     assert page.get_by_role("definition").count() == 4
-    # The HTML map survives Streamlit's sanitiser whole: the frame, the land image (loaded) and one
+    # The HTML map is drawn whole: the frame, the land image (loaded) and one
     # dot per city, as many as the caption counts, every dot inside the frame.
     frame = page.get_by_role("img", name=re.compile(r"^Map of the [\d,]+ member institutions"))
     expect(frame).to_have_count(1)
